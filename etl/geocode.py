@@ -1,0 +1,243 @@
+"""Mentions -> places: spot gazetteer names in text and pick the place each one means.
+
+Also wraps the gazetteer as a geopy ``Geocoder`` so that code and users can swap geocoders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from etl.gazetteer import COMMON_WORDS, FIRST_NAMES, Gazetteer, normalise, population_prior
+from etl.records import Place
+
+# What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
+_NEXT_TOKEN = re.compile(r"(?:[ \t]|-|–|'|’|\.[ \t]?){1,2}([^\W_]+)")
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][^\W_]*")
+_PERSON_SURNAME = re.compile(r" [A-ZА-ЯЁ][a-zа-яё]+")
+_PARENT_LINK = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+@dataclass
+class SpottedName:
+    """A gazetteer name found in the text, before disambiguation."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: list[Place]
+    country_hint: str | None = None  # set when the name is a country adjective ("Belarusian")
+    parent_span_end: int | None = None  # "Partizansky District of Minsk": where "of Minsk" ends
+
+
+@dataclass
+class ResolvedName:
+    start: int
+    end: int
+    surface: str
+    place: Place
+    reason: str
+
+
+def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
+    """Longest gazetteer names in ``text``, left to right, each starting at a capitalised word."""
+    names, hints, prefixes = gazetteer.names, gazetteer.country_hints, gazetteer.prefixes
+    found: list[SpottedName] = []
+    consumed = 0
+    for first in _CAPITALISED.finditer(text):
+        start = first.start()
+        if start < consumed:
+            continue
+        key = (normalise(first.group()),)
+        best: tuple[tuple[str, ...], int] | None = (key, first.end()) if key in names or key in hints else None
+        end = first.end()
+        while key in prefixes:
+            following = _NEXT_TOKEN.match(text, end)
+            if following is None:
+                break
+            key = (*key, normalise(following.group(1)))
+            end = following.end()
+            if key in names or key in hints:
+                best = (key, end)
+        if best is None:
+            continue
+        key, end = best
+        if key in names:
+            if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
+                continue
+            found.append(SpottedName(start, end, text[start:end], gazetteer.candidates(key)))
+        else:
+            found.append(SpottedName(start, end, text[start:end], [], country_hint=hints[key]))
+        consumed = end
+    return found
+
+
+def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
+                  sentence_bounds: list[tuple[int, int]]) -> list[ResolvedName]:
+    """Pick one place for each spotted name, by context: country words in the sentence, the
+    countries and regions of the article's unambiguous places, a district's city, population."""
+    sentence_of = _sentence_index(spotted, sentence_bounds)
+    sentence_countries: dict[int, set[str]] = {}
+    article_countries: set[str] = set()
+    for number, name in zip(sentence_of, spotted):
+        codes = {name.country_hint} if name.country_hint else {p.country_code for p in name.candidates if p.kind == "country"}
+        if codes:
+            sentence_countries.setdefault(number, set()).update(codes)
+            article_countries.update(codes)
+    sure_ids = {name.candidates[0].place_id for name in spotted if len(name.candidates) == 1}
+    sure_places = [gazetteer.places[i] for i in sure_ids]
+    for place in sure_places:
+        article_countries.add(place.country_code)
+    named_ids = {p.place_id for name in spotted for p in name.candidates if len(name.candidates) <= 3}
+
+    resolved: list[ResolvedName] = []
+    memo: dict[tuple, tuple[Place, str]] = {}
+    skip_until = -1
+    for index, (number, name) in enumerate(zip(sentence_of, spotted)):
+        if name.start < skip_until or not name.candidates:
+            continue
+        following = spotted[index + 1] if index + 1 < len(spotted) else None
+        if len(name.candidates) == 1 and not name.candidates[0].kind == "district":
+            place, reason, parent_end = name.candidates[0], "only place of that name", None
+        else:
+            memo_key = (tuple(p.place_id for p in name.candidates), frozenset(sentence_countries.get(number, ())))
+            if memo_key in memo and name.candidates[0].kind != "district":
+                (place, reason), parent_end = memo[memo_key], None
+            else:
+                place, reason, parent_end = _choose(
+                    text, name, following, gazetteer,
+                    sentence_countries.get(number, set()), article_countries, named_ids, sure_ids,
+                    _sentence_text(text, sentence_bounds, number, name.start),
+                )
+                memo[memo_key] = (place, reason)
+        end = name.end
+        if parent_end is not None:
+            end = parent_end
+            skip_until = parent_end
+        resolved.append(ResolvedName(name.start, end, text[name.start:end], place, reason))
+    return resolved
+
+
+def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: Gazetteer,
+            sentence_countries: set[str], article_countries: set[str], named_ids: set[int],
+            sure_ids: set[int], sentence: str):
+    # "Partizansky District of Minsk": the named city settles the district and is part of its name.
+    parent_end = None
+    if following is not None and _PARENT_LINK.match(text[name.end:following.start]):
+        parents = {p.place_id for p in following.candidates}
+        with_parent = [p for p in name.candidates if p.parent_id in parents]
+        if with_parent:
+            return max(with_parent, key=population_prior), "district of the named city", following.end
+    if len(name.candidates) == 1:
+        return name.candidates[0], "only place of that name", parent_end
+    before = text[max(0, name.start - 40):name.start]
+    scored = []
+    for place in name.candidates:
+        score = population_prior(place)
+        reasons = ["population"]
+        if place.country_code in sentence_countries:
+            score += 6
+            reasons.append("country named in the sentence")
+            if _country_right_before(before, place, gazetteer):
+                score += 6
+        elif place.country_code in article_countries:
+            score += 3
+            reasons.append("country of other places in the article")
+        ancestors = gazetteer.ancestors(place)
+        if any(a in sure_ids for a in ancestors if gazetteer.places[a].kind != "country"):
+            score += 8
+            reasons.append("its region or city is named")
+        if place.parent_id and place.parent_id in named_ids:
+            score += 8
+            if gazetteer.places[place.parent_id].name in sentence:
+                score += 4
+            reasons.append("its city is named")
+        scored.append((score, place, reasons[-1]))
+    scored.sort(key=lambda item: -item[0])
+    return scored[0][1], scored[0][2], parent_end
+
+
+def _country_right_before(before: str, place: Place, gazetteer: Gazetteer) -> bool:
+    country = gazetteer.places.get(gazetteer.country_of.get(place.country_code, -1))
+    return bool(country) and country.name.lower() in before.lower()
+
+
+def _sentence_index(spotted: list[SpottedName], bounds: list[tuple[int, int]]) -> list[int]:
+    out, k = [], 0
+    for name in spotted:
+        while k + 1 < len(bounds) and name.start >= bounds[k][1]:
+            k += 1
+        out.append(k)
+    return out
+
+
+def _sentence_text(text: str, bounds: list[tuple[int, int]], number: int, fallback: int) -> str:
+    if bounds and number < len(bounds):
+        return text[bounds[number][0]:bounds[number][1]]
+    return text[max(0, fallback - 200):fallback + 200]
+
+
+_UNKNOWN_TOWN = re.compile(
+    r"\b(?:town|city|village|settlement|municipality|commune|borough)\s+of\s+([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)")
+_UNKNOWN_AREA = re.compile(
+    r"\b([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
+    r"|district|region|oblast|province|county|raion))\b")
+_TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of")
+_AREA_WORDS = ("istrict", "egion", "blast", "rovince", "ounty", "aion", "oivodeship")
+
+
+def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> list[str]:
+    """Names that read like places ("the town of Kopyl", "Uzda District") but that the gazetteer lacks.
+
+    They are kept for the analyst (and the online geocoder), never guessed.
+    """
+    taken = [(n.start, n.end) for n in known]
+    unknown: list[str] = []
+    lowered = text.lower()
+    matches = []
+    if any(word in lowered for word in _TOWN_WORDS):
+        matches.extend(_UNKNOWN_TOWN.finditer(text))
+    if any(word in text for word in _AREA_WORDS):
+        matches.extend(_UNKNOWN_AREA.finditer(text))
+    for match in matches:
+        start, end = match.span(1)
+        name = match.group(1)
+        if name.split()[0].lower() in COMMON_WORDS or any(s < end and start < e for s, e in taken):
+            continue
+        if name not in unknown:
+            unknown.append(name)
+    return unknown
+
+
+class GazetteerGeocoder(Geocoder):
+    """geopy's Geocoder interface over the offline gazetteer: no network, same calling convention."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        super().__init__()
+        if gazetteer is None:
+            from etl.extract import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        self.gazetteer = gazetteer
+
+    def geocode(self, query: str, *, exactly_one: bool = True, country_codes: str | list[str] | None = None,
+                timeout=None):
+        """Places named ``query`` (GeoNames or the supplements), most populous first; None when unknown."""
+        wanted = {country_codes} if isinstance(country_codes, str) else set(country_codes or ())
+        found = [p for p in self.gazetteer.lookup(query)
+                 if not wanted or p.country_code in {c.upper() for c in wanted}]
+        locations = [self._location(p) for p in found if p.lat is not None]
+        if not locations:
+            return None
+        return locations[0] if exactly_one else locations
+
+    def _location(self, place: Place) -> Location:
+        country = self.gazetteer.places.get(self.gazetteer.country_of.get(place.country_code, -1))
+        address = ", ".join(x for x in (place.name, country.name if country else place.country_code) if x)
+        raw = {"place_id": place.place_id, "name": place.name, "kind": place.kind,
+               "country_code": place.country_code, "population": place.population}
+        return Location(address, (place.lat, place.lon), raw)

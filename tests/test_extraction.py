@@ -1,0 +1,81 @@
+"""Extraction on real text: the seed page against its gold, and the ambiguous names on purpose."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from etl.evaluate import labels_from_extraction, labels_from_gold
+from etl.extract import extract_article, extract_document
+from etl.records import Article
+from etl.sources import read_document
+
+from .conftest import SEED_PAGE
+
+
+def _article(body: str, title: str = "Cooperation news", published: date = date(2024, 5, 14)) -> Article:
+    return Article(article_id="test", source_path="test.txt", title=title, body=body,
+                   published_date=published, date_precision="day")
+
+
+def _places(extraction) -> dict[str, tuple[str, str]]:
+    return {p.name: (p.country_code, p.kind) for p in extraction.places.values()}
+
+
+@pytest.mark.skipif(not SEED_PAGE.exists(), reason="../shared/seeds is not beside the checkout")
+def test_seed_page_matches_its_gold_exactly(gazetteer):
+    gold = json.loads(SEED_PAGE.with_name(SEED_PAGE.stem + ".gold.json").read_text(encoding="utf-8"))
+    [extraction] = extract_document(read_document(SEED_PAGE), gazetteer=gazetteer)
+    expected, found = labels_from_gold(gold), labels_from_extraction(extraction)
+    assert found.places == expected.places
+    assert found.pairs == expected.pairs
+    assert found.event_types == expected.event_types
+    assert found.agreement_sectors == expected.agreement_sectors
+    assert extraction.article.published_date == date(2025, 6, 10)
+    assert extraction.article.year_inferred is True
+    assert [h.title for h in extraction.article.related_headlines] == [h["title"] for h in gold["related_headlines"]]
+
+
+def test_brest_in_france_and_brest_in_belarus(gazetteer):
+    french = extract_article(_article("A delegation from the French port city of Brest in Brittany visited "
+                                      "Kyiv to sign a cultural exchange agreement."), gazetteer)
+    belarusian = extract_article(_article("Brest, the Belarusian city on the border with Poland, signed a "
+                                          "tourism agreement with Grodno's partner Bialystok."), gazetteer)
+    assert _places(french)["Brest"] == ("FR", "city")
+    assert _places(belarusian)["Brest"] == ("BY", "city")
+
+
+def test_moskovsky_district_of_kazan_is_not_moscow(gazetteer):
+    extraction = extract_article(_article(
+        "The Partizansky District of Minsk and the Moskovsky District of Kazan signed an agreement on trade "
+        "cooperation."), gazetteer)
+    places = _places(extraction)
+    assert places["Moskovsky District, Kazan"] == ("RU", "district")
+    assert places["Partizansky District, Minsk"] == ("BY", "district")
+    assert "Moscow" not in places
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Moskovsky District, Kazan", "Partizansky District, Minsk"})}
+
+
+def test_a_person_named_vladimir_is_not_the_city(gazetteer):
+    extraction = extract_article(_article("Minsk Mayor Vladimir Kukharev met the delegation from Kazan."), gazetteer)
+    assert "Vladimir" not in _places(extraction)
+    assert _places(extraction)["Kazan"] == ("RU", "city")
+
+
+def test_future_plans_and_background_history_are_not_events(gazetteer):
+    extraction = extract_article(_article(
+        "Grodno and Bialystok have been sister cities since 1998. Next year the two cities plan to sign a "
+        "roadmap on tourism."), gazetteer)
+    assert [e.event_type for e in extraction.events] == []
+
+
+def test_agreement_counts_sectors_and_period(gazetteer):
+    [event] = [e for e in extract_article(_article(
+        "Mogilev and Kazan signed a cooperation programme for 2024-2026 and two agreements on trade and "
+        "education."), gazetteer).events if e.event_type == "agreement_signed"]
+    assert event.agreement_count == 3
+    assert (event.period_start, event.period_end) == (2024, 2026)
+    assert set(event.sectors) == {"economy", "education"}
