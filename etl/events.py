@@ -351,8 +351,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
 def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
     found = []
-    for name in spot_unknown_places(text, spotted):
-        at = text.find(name)
+    for name, at in spot_unknown_places(text, spotted):
         sentence = next((text[s:e].strip() for s, e in bounds if s <= at < e), "")
         found.append((name, sentence))
     return found

@@ -190,13 +190,13 @@ _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipalit
 _AREA_WORDS = ("istrict", "egion", "blast", "rovince", "ounty", "aion", "oivodeship")
 
 
-def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> list[str]:
+def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> list[tuple[str, int]]:
     """Names that read like places ("the town of Kopyl", "Uzda District") but that the gazetteer lacks.
 
     They are kept for the analyst (and the online geocoder), never guessed.
     """
     taken = [(n.start, n.end) for n in known]
-    unknown: list[str] = []
+    unknown: list[tuple[str, int]] = []
     lowered = text.lower()
     matches = []
     if any(word in lowered for word in _TOWN_WORDS):
@@ -208,8 +208,8 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> l
         name = match.group(1)
         if name.split()[0].lower() in COMMON_WORDS or any(s < end and start < e for s, e in taken):
             continue
-        if name not in unknown:
-            unknown.append(name)
+        if all(name != seen for seen, _ in unknown):
+            unknown.append((name, start))
     return unknown
 
 

@@ -1,0 +1,160 @@
+"""The online fallback against a stand-in Nominatim on 127.0.0.1: never the internet."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from nominatim_standin import KOPYL, NominatimStandIn
+
+from etl.config import PROJECT_ROOT
+from etl.extract import extract_article
+from etl.gazetteer import Gazetteer, _synthetic_id
+from etl.online_geocoding import (
+    CachedOnlineGeocoder,
+    OnlineGeocodingError,
+    cache_key,
+    nominatim,
+    place_from_answer,
+    resolve_unresolved,
+)
+from etl.records import Article
+
+KOPYL_ID = _synthetic_id("osm", "node", "274688541")
+
+
+@pytest.fixture
+def standin():
+    """A Nominatim that knows Kopyl and nothing else."""
+    with NominatimStandIn({"Kopyl": [KOPYL]}) as server:
+        yield server
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    return tmp_path / "twinning.duckdb"
+
+
+def online_geocoder(con, server) -> CachedOnlineGeocoder:
+    return CachedOnlineGeocoder(con, nominatim(domain=server.domain, scheme="http", min_delay_seconds=0))
+
+
+def cached_rows(con) -> list[tuple]:
+    return con.execute("SELECT query, lat, lon FROM geocode_cache ORDER BY query").fetchall()
+
+
+def test_an_answer_becomes_a_place_named_as_the_analyst_wrote_it(standin, store_path):
+    with duckdb.connect(str(store_path)) as con:
+        place = online_geocoder(con, standin).lookup("Kopyl")
+    assert place is not None
+    assert (place.name, place.kind, place.country_code) == ("Kopyl", "city", "BY")  # "town" -> city
+    assert (place.lat, place.lon) == (53.1493, 27.0917)
+    assert place.place_id == KOPYL_ID and place.population is None
+    assert standin.requests[0]["addressdetails"] == ["1"] and standin.requests[0]["accept-language"] == ["en"]
+
+
+def test_a_name_is_asked_once_even_across_runs(standin, store_path):
+    with duckdb.connect(str(store_path)) as con:
+        online = online_geocoder(con, standin)
+        first = online.lookup("Kopyl")
+        assert online.lookup("KOPYL ").place_id == first.place_id  # case and spacing make no new question
+    assert len(standin.requests) == 1
+    with duckdb.connect(str(store_path)) as con:  # the next load, on the same store
+        again = online_geocoder(con, standin).lookup("Kopyl")
+    assert again == first
+    assert len(standin.requests) == 1
+
+
+def test_a_country_narrows_the_question_and_is_part_of_the_key(standin, store_path):
+    with duckdb.connect(str(store_path)) as con:
+        place = online_geocoder(con, standin).lookup("Kopyl", "BY")
+        assert cached_rows(con) == [("kopyl|BY", 53.1493, 27.0917)]
+    assert place is not None and place.country_code == "BY"
+    assert standin.requests[0]["countrycodes"] == ["by"]
+
+
+def test_not_found_is_cached_too(standin, store_path):
+    with duckdb.connect(str(store_path)) as con:
+        online = online_geocoder(con, standin)
+        assert online.lookup("Nowhereville") is None
+        assert online.lookup("Nowhereville") is None
+        assert cached_rows(con) == [("nowhereville|", None, None)]
+    assert len(standin.requests) == 1
+
+
+@pytest.mark.parametrize("failure", ["HTTP 500", "server gone"])
+def test_an_unreachable_geocoder_is_reported_and_nothing_is_cached(failure, store_path):
+    with NominatimStandIn(status=500 if failure == "HTTP 500" else 200) as server:
+        if failure == "server gone":
+            server.stop()
+        with duckdb.connect(str(store_path)) as con:
+            online = online_geocoder(con, server)
+            with pytest.raises(OnlineGeocodingError) as raised:
+                online.lookup("Kopyl")
+            assert cached_rows(con) == []
+    message = str(raised.value)
+    assert message.startswith(f"The online geocoder at {server.domain} did not answer (")
+    assert message.endswith("places the gazetteer lacks stay unresolved.")
+    assert ("HTTP status 500" if failure == "HTTP 500" else "could not connect") in message
+    assert len(server.requests) == (2 if failure == "HTTP 500" else 0)  # one retry, then the error
+    assert "Traceback" not in message and "/search?" not in message
+
+
+@pytest.mark.parametrize(("addresstype", "kind"), [
+    ("village", "city"), ("municipality", "city"), ("suburb", "district"), ("city_district", "district"),
+    ("state", "region"), ("province", "region"), ("country", "country"), ("road", None),
+])
+def test_nominatim_place_types_map_to_our_kinds(addresstype, kind):
+    answer = {**KOPYL, "addresstype": addresstype, "type": "administrative", "class": "boundary"}
+    place = place_from_answer("Somewhere", answer)
+    assert (place.kind if place else None) == kind
+
+
+def test_an_answer_without_a_country_is_not_used():
+    assert place_from_answer("Kopyl", {**KOPYL, "address": {"town": "Kopyl"}}) is None
+
+
+def test_the_cache_table_matches_the_stores_schema(tmp_path):
+    with duckdb.connect(str(tmp_path / "ours.duckdb")) as ours, duckdb.connect(str(tmp_path / "store.duckdb")) as store:
+        CachedOnlineGeocoder(ours, lambda query, **options: None)
+        store.execute((PROJECT_ROOT / "etl" / "schema.sql").read_text(encoding="utf-8"))
+        columns = "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'geocode_cache'"
+        assert ours.execute(columns).fetchall() == store.execute(columns).fetchall()
+
+
+def test_cache_keys_ignore_case_apostrophes_and_spacing():
+    assert cache_key(" Kopyl’  ", "by") == cache_key("kopyl'", "BY") == "kopyl'|BY"
+    assert cache_key("Kopyl") != cache_key("Kopyl", "BY")
+
+
+def article(article_id: str, title: str, body: str) -> Article:
+    return Article(article_id=article_id, source_path=f"{article_id}.txt", title=title, body=body)
+
+
+def test_resolved_names_teach_the_gazetteer_and_mark_articles_for_re_extraction(standin, store_path):
+    gazetteer = Gazetteer.load()  # a fresh copy: add_place changes it, and the session fixture is shared
+    assert gazetteer.lookup("Kopyl") == []  # the premise: GeoNames' city list lacks Kopyl
+    articles = [
+        article("kopyl", "Kopyl and Kazan sign cooperation agreement",
+                "A delegation from the town of Kopyl visited Kazan. The town of Kopyl and Kazan signed an "
+                "agreement on cooperation in culture and sport."),
+        article("minsk", "Minsk and Kazan sign cooperation agreement",
+                "Minsk and Kazan signed an agreement on cooperation in tourism."),
+        article("nowhere", "Nowhereville and Kazan sign cooperation agreement",
+                "The village of Nowhereville and Kazan signed an agreement on cooperation in youth policy."),
+        article("kopyl-again", "A festival in Kopyl",
+                "Artists from Kazan came to the town of Kopyl for a festival."),
+    ]
+    extractions = [extract_article(a, gazetteer) for a in articles]
+    assert [name for name, _ in extractions[0].unresolved] == ["Kopyl"]
+
+    with duckdb.connect(str(store_path)) as con:
+        again = resolve_unresolved(extractions, gazetteer, online_geocoder(con, standin))
+
+    assert again == {0, 3}  # found online; Minsk needed nothing and Nowhereville stays unknown
+    assert sorted(r["q"][0] for r in standin.requests) == ["Kopyl", "Nowhereville"]  # each name once
+    assert [p.place_id for p in gazetteer.lookup("Kopyl")] == [KOPYL_ID]
+    redone = extract_article(articles[0], gazetteer)
+    assert redone.unresolved == []
+    assert KOPYL_ID in redone.places and KOPYL_ID in redone.participant_ids
+    kazan = next(p.place_id for p in redone.places.values() if p.name == "Kazan")
+    assert tuple(sorted((KOPYL_ID, kazan))) in {pair for event in redone.events for pair in event.pairs}
