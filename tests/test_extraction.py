@@ -10,9 +10,10 @@ import pytest
 from etl.evaluate import labels_from_extraction, labels_from_gold
 from etl.extract import extract_article, extract_document
 from etl.records import Article
+from etl.config import PROJECT_ROOT
 from etl.sources import read_document
 
-from .conftest import SEED_PAGE
+SEED_PAGE = PROJECT_ROOT.parent / "shared" / "seeds" / "000_28e4aa494e16fccf.txt"
 
 
 def _article(body: str, title: str = "Cooperation news", published: date = date(2024, 5, 14)) -> Article:
