@@ -45,9 +45,11 @@ def labels_from_extraction(extraction: Extraction) -> Labels:
                     if extraction.article.published_date else None)
     labels.places = {_norm(f"{p.name}|{p.country_code}|{p.kind}") for p in places.values() if p.kind != "country"}
     for event in extraction.events:
-        labels.event_types.add(event.event_type)
         for a, b in event.pairs:
             labels.pairs.add(frozenset((_norm(places[a].key), _norm(places[b].key))))
+        if event.background:
+            continue
+        labels.event_types.add(event.event_type)
         if event.event_type == "agreement_signed":
             labels.agreement_sectors.update(event.sectors)
     return labels

@@ -232,16 +232,26 @@ _DONE = re.compile(r"(?<!be )(?<!been )\b(?:signed|concluded|inked|sealed|held|v
                    r"|established|became|arrived|hosted|unveiled|exchanged)\b", _FLAGS)
 
 
-def _is_future_or_background(sentence: str, published: date | None, words: set[str]) -> bool:
+def _timing(sentence: str, published: date | None, words: set[str]) -> str:
+    """"future" for a plan, "background" for history the article recalls, "now" for what it reports."""
     if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence):
-        return True
+        return "future"
+    if words & _BACKGROUND_WORDS and _BACKGROUND_PHRASE.search(sentence):
+        return "background"
     if "19" not in sentence and "20" not in sentence:
-        return False
+        return "now"
     for match in _BACKGROUND.finditer(sentence):
         year = int(next(g for g in match.groups() if g))
         if published is None or year < published.year - 1:
-            return True
-    return False
+            return "background"
+    return "now"
+
+
+_BACKGROUND_WORDS = frozenset("ago last since previous previously earlier former decade decades years".split())
+_BACKGROUND_PHRASE = re.compile(
+    r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+year|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
+    r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade)\b",
+    re.IGNORECASE)
 
 
 def _related(a: Place, b: Place, gazetteer: Gazetteer) -> bool:
@@ -268,8 +278,10 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer) -> list[tuple[int, in
         if _TIER[a.kind] == _TIER[b.kind] and may_pair(a, b):
             pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
     paired = {i for pair in pairs for i in pair}
+    # "Sterlitamak, one of the largest cities of Bashkortostan": a region whose own city is named is its address.
+    addresses = {i for p in unique for i in gazetteer.ancestors(p)}
     for a in unique:
-        if a.place_id in paired:
+        if a.place_id in paired or a.place_id in addresses:
             continue
         for b in unique:
             if b.place_id != a.place_id and _TIER[a.kind] != _TIER[b.kind] and may_pair(a, b):
@@ -296,27 +308,37 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if bounds:
             by_sentence[k].append(name)
 
-    sentence_findings = []
+    findings: list[_Finding] = []
+    provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        types = event_types_in(sentence, words)
-        if not types or _is_future_or_background(sentence, article.published_date, words):
+        if _PROVISION.search(sentence):
+            provisions.append((number, sectors_in(sentence, words)))
             continue
-        sentence_places = [r.place for r in by_sentence[number]]
-        pairs = pairs_among(sentence_places, gazetteer)
-        sentence_findings.append((number, sentence, words, types, sentence_places, pairs))
-        for pair in pairs:
-            pair_votes[pair] += 3 if number == 0 else 1
+        types = event_types_in(sentence, words)
+        if not types:
+            continue
+        timing = _timing(sentence, article.published_date, words)
+        if timing == "future":
+            continue
+        pairs = _sentence_pairs(text, start, by_sentence[number], gazetteer)
+        findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background"))
+        if timing != "background":
+            for pair in pairs:
+                pair_votes[pair] += 3 if number == 0 else 1
 
-    main_pair = _main_pair(sentence_findings, pair_votes, places, gazetteer)
+    main_pair = pair_votes.most_common(1)[0][0] if pair_votes else None
     events: list[Event] = []
     participant_ids: set[int] = set()
-    for number, sentence, words, types, sentence_places, pairs in sentence_findings:
+    for finding in findings:
+        sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
-        local = [p for p in sentence_places if p.kind != "country"]
-        if not pairs and main_pair and (not local or any(p.place_id in main_pair for p in local)):
+        local = [r.place for r in finding.names if r.place.kind != "country"]
+        pairs = sorted({_towards(pair, main_pair, gazetteer) for pair in finding.pairs}) if main_pair else finding.pairs
+        if not pairs and main_pair and not finding.background and (
+                not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
             confidence = 0.6
         participants = sorted({i for pair in pairs for i in pair}) or [p.place_id for p in local]
@@ -336,7 +358,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 sentence=sentence,
                 participants=participants,
                 pairs=list(pairs),
-                sectors=sectors,
+                sectors=list(sectors),
                 event_date=found_date[0] if found_date else article.published_date,
                 date_precision=found_date[1] if found_date else article.date_precision,
                 location_id=location_id,
@@ -344,9 +366,116 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 period_start=int(period.group(1)) if period and agreement_like else None,
                 period_end=int(period.group(2)) if period and agreement_like else None,
                 confidence=confidence,
+                background=finding.background,
             ))
+    _attach_provisions(events, findings, provisions)
     return Extraction(article=article, places=places, mentions=mentions, events=events,
                       participant_ids=participant_ids, unresolved=_unresolved(text, spotted, bounds))
+
+
+class _Finding:
+    """A sentence that reports at least one event, with the pairs read from it."""
+
+    __slots__ = ("number", "sentence", "words", "types", "names", "pairs", "background")
+
+    def __init__(self, number, sentence, words, types, names, pairs, background):
+        self.number, self.sentence, self.words, self.types = number, sentence, words, types
+        self.names, self.pairs, self.background = names, pairs, background
+
+
+# "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
+_PROVISION = re.compile(
+    r"^(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
+    r"(?:document|agreement|plan|memorandum|programme|program|roadmap|road\s+map|accord|treaty|deal|contract"
+    r"|protocol|documents|agreements|plans|memoranda|programmes)s?\b[^.]{0,80}?\b(?:provides?\s+for|provide\s+for"
+    r"|envisages?|envisage|foresees?|covers?|cover|includes?|include|stipulates?|calls?\s+for|focus(?:es)?\s+on"
+    r"|concerns?|deals?\s+with|sets?\s+out|outlines?|lists?|aims?\s+(?:at|to)|is\s+aimed\s+at|are\s+aimed\s+at"
+    r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b",
+    re.IGNORECASE)
+
+
+def _attach_provisions(events: list[Event], findings: list[_Finding], provisions) -> None:
+    """Sectors of a document-describing sentence belong to the nearest agreement before it (else after it)."""
+    if not provisions:
+        return
+    agreements = [(e, f.number) for f in findings for e in events
+                  if e.sentence == f.sentence and e.event_type == "agreement_signed" and not e.background]
+    for number, sectors in provisions:
+        if not sectors or not agreements:
+            continue
+        before = [item for item in agreements if item[1] < number]
+        target = before[-1][0] if before else agreements[0][0]
+        for sector in sectors:
+            if sector not in target.sectors:
+                target.sectors.append(sector)
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+
+
+def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
+                    gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Pairs of one sentence, clause by clause when its clauses each name two sides of their own.
+
+    A venue ("signed in Omsk", "Gatchina near Saint Petersburg") is left out when two other places remain.
+    """
+    local = [r for r in names if r.place.kind != "country"]
+    if len(local) < 2:
+        return []
+    sentence_end = local[-1].end
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence_start, sentence_end)]
+    groups: list[list[ResolvedName]] = [[]]
+    for name in local:
+        while breaks and name.start > breaks[0]:
+            breaks.pop(0)
+            groups.append([])
+        groups[-1].append(name)
+    groups = [g for g in groups if g]
+    if len(groups) > 1 and all(len({r.place.place_id for r in g}) >= 2 for g in groups):
+        return sorted({pair for g in groups for pair in _pairs_without_venues(text, g, gazetteer)})
+    return _pairs_without_venues(text, local, gazetteer)
+
+
+def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)}
+    others = {r.place.place_id for r in names} - venues
+    if venues and len(others) >= 2:
+        names = [r for r in names if r.place.place_id in others]
+    return pairs_among([r.place for r in names], gazetteer)
+
+
+def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    return place.place_id in main_pair or any(i in main_pair for i in gazetteer.ancestors(place))
+
+
+def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer) -> tuple[int, int]:
+    """Read a pair's sides as the article's main sides where they stand for them.
+
+    A city inside a region that signs ("Mogilev" in an article on Mogilev Region and Tatarstan) stands
+    for the region; a city whose district signs ("the Minsk delegation" when Frunzensky District signs)
+    stands for the district. A district named as a side of its own stays itself.
+    """
+    if main_pair is None or pair == main_pair:
+        return pair
+    sides = []
+    for member in pair:
+        place = gazetteer.places.get(member)
+        replaced = member
+        if place is not None and member not in main_pair:
+            for main_member in main_pair:
+                main_place = gazetteer.places.get(main_member)
+                if main_place is None:
+                    continue
+                if place.kind == "city" and main_place.kind == "region" and main_member in gazetteer.ancestors(place):
+                    replaced = main_member
+                elif place.kind == "city" and main_place.kind == "district" and main_place.parent_id == member:
+                    replaced = main_member
+        sides.append(replaced)
+    a, b = sides
+    if a == b:
+        return pair
+    return (min(a, b), max(a, b))
 
 
 def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
@@ -355,13 +484,6 @@ def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple
         sentence = next((text[s:e].strip() for s, e in bounds if s <= at < e), "")
         found.append((name, sentence))
     return found
-
-
-def _main_pair(findings, votes: Counter, places: dict[int, Place], gazetteer: Gazetteer) -> tuple[int, int] | None:
-    """The pair the article is about: the title's, else the one its event sentences name most."""
-    if votes:
-        return votes.most_common(1)[0][0]
-    return None
 
 
 def _location(sentence: str, local: list[Place]) -> int | None:

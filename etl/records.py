@@ -108,6 +108,7 @@ class Event:
     period_start: int | None = None
     period_end: int | None = None
     confidence: float = 0.5
+    background: bool = False  # history the article recalls ("twinned since 1998"), not news it reports
 
 
 @dataclass
