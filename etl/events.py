@@ -39,7 +39,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b",
         _FLAGS),
     "visit": re.compile(
-        r"\bvisit(?:s|ed|ing)?\b|\bdelegations?\b|\barriv(?:ed|es|al)\b|\btrip\s+to\b|\btour(?:ed)?\s+(?:of\s+)?"
+        r"\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured|tours"
+        r"|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+(?:arrived|came)\b"
         r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)",
         re.UNICODE),
     "forum": re.compile(
@@ -48,7 +49,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         _FLAGS),
     "meeting": re.compile(
         r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
-        r"|\btalks\b|\bnegotiations\b|\bconsultations\b",
+        r"|\btalks\b|\bnegotiations\b|\bconsultations\b|\bdiscussed\b|\b(?:was|were)\s+received\s+by\b"
+        r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)"
+        r"|\bwelcomed\s+the\s+(?:guests|delegation)",
         _FLAGS),
     "cultural_event": re.compile(
         r"\bfestivals?\b|\bexhibitions?\b|\bconcerts?\b|\btournaments?\b|\bchampionships?\b|\bcompetitions?\b"
@@ -76,11 +79,12 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "agreement_signed": frozenset(
         "sign signed signing signs concluded concludes conclude conclusion inked ink inks sealed seal seals "
         "exchanged exchanges adopted adopts signatures signature".split()),
-    "visit": frozenset("visit visits visited visiting delegation delegations arrived arrives arrival trip tour "
-                       "toured days hosted".split()),
+    "visit": frozenset("visit visits visited visiting delegation delegations guests mayor governor trip days "
+                       "hosted".split()),
     "forum": frozenset("forum forums conference conferences congress summit round table business council "
                        "symposium assembly meeting".split()),
-    "meeting": frozenset("met meets meet meeting meetings talks negotiations consultations".split()),
+    "meeting": frozenset("met meets meet meeting meetings talks negotiations consultations discussed received "
+                         "welcomed".split()),
     "cultural_event": frozenset(
         "festival festivals exhibition exhibitions concert concerts tournament tournaments championship "
         "championships competition competitions contest contests gala marathon exposition expositions performance "
@@ -93,7 +97,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
 SURE_WORDS: dict[str, frozenset[str]] = {
     "visit": frozenset("visit visits visited visiting delegation delegations".split()),
     "forum": frozenset("forum forums conference conferences congress summit symposium".split()),
-    "meeting": frozenset("met talks negotiations consultations".split()),
+    "meeting": frozenset("met talks negotiations consultations discussed".split()),
     "cultural_event": frozenset("festival festivals exhibition exhibitions concert concerts tournament tournaments "
                                 "championship championships competition competitions contest contests gala marathon "
                                 "regatta".split()),
@@ -266,26 +270,30 @@ def _related(a: Place, b: Place, gazetteer: Gazetteer) -> bool:
     return a.kind == "district" and b.kind == "district" and a.parent_id == b.parent_id
 
 
-def pairs_among(places: list[Place], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def pairs_among(places: list[Place], gazetteer: Gazetteer,
+                prominence: dict[int, int] | None = None) -> list[tuple[int, int]]:
     """Who cooperates with whom among the places of one sentence.
 
     Places pair with their peers (district with district, city with city, region with region),
-    never with what contains them; when the sentence spans countries, only across borders. A place
-    with no peer pairs with the other places it is not part of (Minsk's mayor meets Tatarstan's head).
+    never with what contains them, and only across borders (twinning within one country is rare
+    enough that a domestic pair is far more often two places of one side). A place with no peer
+    pairs with the other places it is not part of (Minsk's mayor meets Tatarstan's head). A list
+    of partners hangs off the article's most prominent place among them.
     """
     unique = list({p.place_id: p for p in places if p.kind != "country"}.values())
-    cross_border = len({p.country_code for p in unique}) > 1
+    prominence = prominence or {}
 
     def may_pair(a: Place, b: Place) -> bool:
-        return not (cross_border and a.country_code == b.country_code) and not _related(a, b, gazetteer)
+        return a.country_code != b.country_code and not _related(a, b, gazetteer)
 
     pairs: set[tuple[int, int]] = set()
     for tier in set(_TIER[p.kind] for p in unique):
         peers = [p for p in unique if _TIER[p.kind] == tier]
-        # "Munich, which is twinned with Edinburgh, Verona and Sapporo": a list hangs off the first place.
-        star = len(peers) >= 3 and sum(p.country_code == peers[0].country_code for p in peers) == 1
+        # "Munich, which is twinned with Edinburgh, Verona and Sapporo": the list hangs off Munich.
+        hub = max(peers, key=lambda p: prominence.get(p.place_id, 0))
+        star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
         for a, b in combinations(peers, 2):
-            if (not star or a is peers[0]) and may_pair(a, b):
+            if (not star or hub in (a, b)) and may_pair(a, b):
                 pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
     paired = {i for pair in pairs for i in pair}
     # "Sterlitamak, one of the largest cities of Bashkortostan": a region whose own city is named is its address.
@@ -319,6 +327,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             by_sentence[k].append(name)
 
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
+    prominence = Counter(r.place.place_id for r in resolved)
+    for r in by_sentence[0] if bounds else ():
+        prominence[r.place.place_id] += 2  # the title names what the article is about
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
@@ -335,7 +346,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "future":
             continue
-        pairs = _sentence_pairs(text, start, by_sentence[number], gazetteer)
+        pairs = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
         if relation_only:
             if not pairs:
                 continue
@@ -352,7 +363,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
         local = [r.place for r in finding.names if r.place.kind != "country"]
-        pairs = sorted({_towards(pair, main_pair, gazetteer) for pair in finding.pairs}) if main_pair else finding.pairs
+        signing = "agreement_signed" in types or "twinning_established" in types
+        pairs = sorted({_towards(pair, main_pair, gazetteer, signing) for pair in finding.pairs})
         if not pairs and main_pair and not finding.background and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
@@ -469,7 +481,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 
 
 def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
-                    gazetteer: Gazetteer) -> list[tuple[int, int]]:
+                    gazetteer: Gazetteer, prominence: dict[int, int]) -> list[tuple[int, int]]:
     """Pairs of one sentence, clause by clause when its clauses each name two sides of their own.
 
     A venue ("signed in Omsk", "Gatchina near Saint Petersburg") is left out when two other places remain.
@@ -487,28 +499,31 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
         groups[-1].append(name)
     groups = [g for g in groups if g]
     if len(groups) > 1 and all(len({r.place.place_id for r in g}) >= 2 for g in groups):
-        return sorted({pair for g in groups for pair in _pairs_without_venues(text, g, gazetteer)})
-    return _pairs_without_venues(text, local, gazetteer)
+        return sorted({pair for g in groups for pair in _pairs_without_venues(text, g, gazetteer, prominence)})
+    return _pairs_without_venues(text, local, gazetteer, prominence)
 
 
-def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
+                          prominence: dict[int, int]) -> list[tuple[int, int]]:
     venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)}
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    return pairs_among([r.place for r in names], gazetteer)
+    return pairs_among([r.place for r in names], gazetteer, prominence)
 
 
 def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
     return place.place_id in main_pair or any(i in main_pair for i in gazetteer.ancestors(place))
 
 
-def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer) -> tuple[int, int]:
+def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer,
+             signatories: bool = False) -> tuple[int, int]:
     """Read a pair's sides as the article's main sides where they stand for them.
 
     A city inside a region that signs ("Mogilev" in an article on Mogilev Region and Tatarstan) stands
     for the region; a city whose district signs ("the Minsk delegation" when Frunzensky District signs)
-    stands for the district. A district named as a side of its own stays itself.
+    stands for the district. A district named as a side of its own stays itself, and so do two cities
+    that sign with each other (``signatories``): "Lida and Gatchina concluded a memorandum".
     """
     if main_pair is None or pair == main_pair:
         return pair
@@ -527,7 +542,7 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
                     replaced = main_member
         sides.append(replaced)
     a, b = sides
-    if a == b:
+    if a == b or (signatories and a not in pair and b not in pair):
         return pair
     return (min(a, b), max(a, b))
 
