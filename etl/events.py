@@ -20,7 +20,8 @@ _NUMBER_WORDS = {
 }
 _DOCUMENT = (r"(?:agreements?|memorand(?:um|a|ums)|programm?es?|programs?|plans?|protocols?|road\s?maps?|accords?"
              r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?)")
-_SIGNED = r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchang(?:ed|es)|adopt(?:ed|s))"
+_SIGNED = (r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchang(?:ed|es)|adopt(?:ed|s)"
+           r"|entered\s+into|enter\s+into)")
 _FLAGS = re.IGNORECASE
 
 TRIGGERS: dict[str, re.Pattern] = {
@@ -78,7 +79,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         "sister twin fraternal twinhood".split()),
     "agreement_signed": frozenset(
         "sign signed signing signs concluded concludes conclude conclusion inked ink inks sealed seal seals "
-        "exchanged exchanges adopted adopts signatures signature".split()),
+        "exchanged exchanges adopted adopts signatures signature entered enter".split()),
     "visit": frozenset("visit visits visited visiting delegation delegations guests mayor governor trip days "
                        "hosted".split()),
     "forum": frozenset("forum forums conference conferences congress summit round table business council "
@@ -326,6 +327,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if bounds:
             by_sentence[k].append(name)
 
+    _add_namesake_districts(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     prominence = Counter(r.place.place_id for r in resolved)
     for r in by_sentence[0] if bounds else ():
@@ -346,12 +348,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "future":
             continue
-        pairs = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
+        pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
         if relation_only:
             if not pairs:
                 continue
             types = ["twinning_established"]
-        findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background"))
+        findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
+                                 venues))
         if timing != "background":
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
@@ -364,7 +367,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         confidence = 0.9
         local = [r.place for r in finding.names if r.place.kind != "country"]
         signing = "agreement_signed" in types or "twinning_established" in types
-        pairs = sorted({_towards(pair, main_pair, gazetteer, signing) for pair in finding.pairs})
+        pairs = sorted({_at_venue(pair, finding.venues, main_pair) or _towards(pair, main_pair, gazetteer, signing)
+                        for pair in finding.pairs})
         if not pairs and main_pair and not finding.background and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
@@ -409,6 +413,25 @@ _RELATION = re.compile(
     re.IGNORECASE)
 
 
+_NAMESAKE_DISTRICTS = re.compile(r"\b([A-Z][a-z]+)\s+districts\s+of\s+(?:the\s+)?")
+
+
+def _add_namesake_districts(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
+    """"Pervomaisky districts of Vitebsk and Novosibirsk": one Pervomaisky District in each city."""
+    if "districts of" not in text:
+        return
+    for number, (start, end) in enumerate(bounds):
+        for match in _NAMESAKE_DISTRICTS.finditer(text, start, end):
+            cities = [r for r in by_sentence[number] if r.start >= match.end() and r.place.kind == "city"][:2]
+            key = (normalise(match.group(1)), "district")
+            for city in cities:
+                for district in gazetteer.candidates(key):
+                    if district.parent_id == city.place.place_id:
+                        by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(1),
+                                                                district, "namesake district of the named city"))
+            by_sentence[number].sort(key=lambda r: r.start)
+
+
 _ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
 
 
@@ -437,11 +460,11 @@ def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], reso
 class _Finding:
     """A sentence that reports at least one event, with the pairs read from it."""
 
-    __slots__ = ("number", "sentence", "words", "types", "names", "pairs", "background")
+    __slots__ = ("number", "sentence", "words", "types", "names", "pairs", "background", "venues")
 
-    def __init__(self, number, sentence, words, types, names, pairs, background):
+    def __init__(self, number, sentence, words, types, names, pairs, background, venues):
         self.number, self.sentence, self.words, self.types = number, sentence, words, types
-        self.names, self.pairs, self.background = names, pairs, background
+        self.names, self.pairs, self.background, self.venues = names, pairs, background, venues
 
 
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
@@ -476,40 +499,68 @@ def _attach_provisions(events: list[Event], findings: list[_Finding], provisions
                 target.sectors.append(sector)
 
 
+_DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|:\s+")
 
 
 def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
-                    gazetteer: Gazetteer, prominence: dict[int, int]) -> list[tuple[int, int]]:
-    """Pairs of one sentence, clause by clause when its clauses each name two sides of their own.
-
-    A venue ("signed in Omsk", "Gatchina near Saint Petersburg") is left out when two other places remain.
-    """
+                    gazetteer: Gazetteer, prominence: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Pairs of one sentence, clause by clause where its clauses each name two sides of their own,
+    and the venues among its places ("signed in Omsk", "Gatchina near Saint Petersburg")."""
     local = [r for r in names if r.place.kind != "country"]
     if len(local) < 2:
-        return []
-    sentence_end = local[-1].end
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence_start, sentence_end)]
+        return [], set()
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence_start, local[-1].end)]
     groups: list[list[ResolvedName]] = [[]]
     for name in local:
         while breaks and name.start > breaks[0]:
             breaks.pop(0)
-            groups.append([])
+            if groups[-1]:
+                groups.append([])
         groups[-1].append(name)
-    groups = [g for g in groups if g]
-    if len(groups) > 1 and all(len({r.place.place_id for r in g}) >= 2 for g in groups):
-        return sorted({pair for g in groups for pair in _pairs_without_venues(text, g, gazetteer, prominence)})
-    return _pairs_without_venues(text, local, gazetteer, prominence)
+    # A clause naming one place ("Sterlitamak, one of the cities of Bashkortostan,") belongs to its neighbour.
+    merged: list[list[ResolvedName]] = []
+    for group in groups:
+        if merged and (len({r.place.place_id for r in group}) < 2 or len({r.place.place_id for r in merged[-1]}) < 2):
+            merged[-1].extend(group)
+        else:
+            merged.append(group)
+    pairs: set[tuple[int, int]] = set()
+    venues: set[int] = set()
+    for group in merged:
+        group_pairs, group_venues = _pairs_without_venues(text, group, gazetteer, prominence)
+        pairs.update(group_pairs)
+        venues |= group_venues
+    return sorted(pairs), venues
 
 
 def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
-                          prominence: dict[int, int]) -> list[tuple[int, int]]:
+                          prominence: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+    # "districts of Minsk and St. Petersburg": the cities only say where the (unnamed) districts are.
+    addresses: set[int] = set()
+    for index, r in enumerate(names):
+        if _DISTRICTS_OF.search(text, max(0, r.start - 30), r.start) or (
+                index and names[index - 1].place.place_id in addresses
+                and _AND.fullmatch(text, names[index - 1].end, r.start)):
+            addresses.add(r.place.place_id)
+    names = [r for r in names if r.place.place_id not in addresses]
     venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)}
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    return pairs_among([r.place for r in names], gazetteer, prominence)
+    return pairs_among([r.place for r in names], gazetteer, prominence), venues
+
+
+def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"Signed in Minsk by ... the vice mayor of Chongqing": the venue is where, the main pair is who."""
+    if main_pair is None or pair == main_pair:
+        return None
+    for venue, other in (pair, pair[::-1]):
+        if venue in venues and venue not in main_pair and other in main_pair:
+            return main_pair
+    return None
 
 
 def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
@@ -527,22 +578,23 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
     """
     if main_pair is None or pair == main_pair:
         return pair
-    sides = []
+    sides, raised = [], 0
     for member in pair:
         place = gazetteer.places.get(member)
         replaced = member
         if place is not None and member not in main_pair:
             for main_member in main_pair:
                 main_place = gazetteer.places.get(main_member)
-                if main_place is None:
+                if main_place is None or place.kind != "city":
                     continue
-                if place.kind == "city" and main_place.kind == "region" and main_member in gazetteer.ancestors(place):
+                if main_place.kind == "region" and main_member in gazetteer.ancestors(place):
                     replaced = main_member
-                elif place.kind == "city" and main_place.kind == "district" and main_place.parent_id == member:
+                    raised += 1
+                elif main_place.kind == "district" and main_place.parent_id == member:
                     replaced = main_member
         sides.append(replaced)
     a, b = sides
-    if a == b or (signatories and a not in pair and b not in pair):
+    if a == b or (signatories and raised == 2):
         return pair
     return (min(a, b), max(a, b))
 
