@@ -116,4 +116,5 @@ def _event_record(event: Event, places: dict[int, Place]) -> dict:
         "agreement_count": event.agreement_count,
         "period": period,
         "sentence": event.sentence,
+        "background": event.background,
     }

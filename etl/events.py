@@ -293,6 +293,13 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer,
         # "Munich, which is twinned with Edinburgh, Verona and Sapporo": the list hangs off Munich.
         hub = max(peers, key=lambda p: prominence.get(p.place_id, 0))
         star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
+        top = gazetteer.places[max(prominence, key=prominence.get)] if prominence else None
+        if len(peers) >= 3 and top is not None and top.kind == hub.kind and prominence.get(hub.place_id, 0) <= 2 \
+                and prominence[top.place_id] > 2 and top.country_code not in {p.country_code for p in peers}:
+            # "Delegations of Ankara, Bonn and Yerevan came": the twins of the article's own city, named elsewhere.
+            pairs.update((min(top.place_id, p.place_id), max(top.place_id, p.place_id))
+                         for p in peers if may_pair(top, p))
+            continue
         for a, b in combinations(peers, 2):
             if (not star or hub in (a, b)) and may_pair(a, b):
                 pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))

@@ -361,4 +361,6 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
 
 
 def population_prior(place: Place) -> float:
-    return math.log10((place.population or 0) + 10)
+    """Bigger places are named more often; a region or country without a figure counts as a million."""
+    population = place.population or (1_000_000 if place.kind in ("region", "country") else 0)
+    return math.log10(population + 10)

@@ -62,7 +62,7 @@ STAGED: dict[str, pa.Schema] = {
     "events": pa.schema([
         ("event_id", _STRING), ("article_id", _STRING), ("event_type", _STRING), ("event_date", pa.date32()),
         ("date_precision", _STRING), ("sentence", _STRING), ("location_id", _BIG), ("agreement_count", _INT),
-        ("period_start", _INT), ("period_end", _INT), ("confidence", pa.float64()),
+        ("period_start", _INT), ("period_end", _INT), ("confidence", pa.float64()), ("background", pa.bool_()),
     ]),
     "event_pairs": pa.schema([("event_id", _STRING), ("place_a_id", _BIG), ("place_b_id", _BIG),
                               ("article_id", _STRING)]),
@@ -394,7 +394,7 @@ def rows_from_extraction(extraction: Extraction, source_path: str,
         eid = f"{aid}-{n}"
         rows["events"].append((
             eid, aid, event.event_type, event.event_date, event.date_precision, event.sentence, event.location_id,
-            event.agreement_count, event.period_start, event.period_end, event.confidence,
+            event.agreement_count, event.period_start, event.period_end, event.confidence, event.background,
         ))
         pairs = dict.fromkeys((min(a, b), max(a, b)) for a, b in event.pairs if a != b)
         rows["event_pairs"] += [(eid, a, b, aid) for a, b in pairs]

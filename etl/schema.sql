@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS events (
     agreement_count INTEGER,             -- as stated in the text; NULL when it gives no number
     period_start    INTEGER,
     period_end      INTEGER,
-    confidence      DOUBLE
+    confidence      DOUBLE,
+    background      BOOLEAN              -- history the article recalls ("twinned since 1998"), not news
 );
 
 CREATE TABLE IF NOT EXISTS event_pairs (
