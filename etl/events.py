@@ -32,11 +32,13 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"(?:relations|ties|links|status|relationship|partnership)"
         r"|\b(?:twinning|sister[\s-]cit(?:y|ies)|twin[\s-]towns?|twin[\s-]cit(?:y|ies)|fraternal|twinhood)\s+"
         r"(?:agreement|accord|charter|treaty|pact|protocol|document)"
-        r"|\bagreement\s+on\s+(?:twinning|establishing\s+(?:\w+\s+){0,3}(?:relations|ties)|(?:sister|twin)[\s-])"
+        r"|\bagreement\s+on\s+(?:twinning|friendship|establishing\s+(?:\w+\s+){0,3}(?:relations|ties)|(?:sister|twin)[\s-])"
+        r"|\bfriendship\s+and\s+cooperation\s+agreement"
         r"|\bofficially\s+(?:became\s+)?twinned\b|\b(?:were|was)\s+twinned\b",
         _FLAGS),
     "agreement_signed": re.compile(
-        rf"\b{_SIGNED}\b[^.;]{{0,140}}?\b{_DOCUMENT}\b|\b{_DOCUMENT}\b[^.;]{{0,140}}?\b{_SIGNED}\b"
+        # the sentence is already cut out, so a full stop inside it is an abbreviation ("St. Petersburg")
+        rf"\b{_SIGNED}\b[^;]{{0,160}}?\b{_DOCUMENT}\b|\b{_DOCUMENT}\b[^;]{{0,160}}?\b{_SIGNED}\b"
         r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b",
         _FLAGS),
     "visit": re.compile(
@@ -76,7 +78,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "twinning_established": frozenset(
         "became become becoming declared proclaimed establish established establishes establishing establishment "
         "formalised formalized formalise formalize formalising formalizing formally formal twinning twinned "
-        "sister twin fraternal twinhood".split()),
+        "sister twin fraternal twinhood friendship".split()),
     "agreement_signed": frozenset(
         "sign signed signing signs concluded concludes conclude conclusion inked ink inks sealed seal seals "
         "exchanged exchanges adopted adopts signatures signature entered enter".split()),
@@ -108,7 +110,7 @@ _WORD = re.compile(r"[a-zа-яё]+")
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
     "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
-    "tourism": re.compile(r"\btouris[mt]\w*|\btravel\b", _FLAGS),
+    "tourism": re.compile(r"\btouris[mt]\w*", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
@@ -132,7 +134,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
 _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
-    "tourism": ("touris", "travel"),
+    "tourism": ("touris",),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
     "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
@@ -482,11 +484,12 @@ _PROVISION = re.compile(
     r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"
     r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
     r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
-    r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|two\s+\w+)\s+(?:will|agreed\s+to"
-    r"|intend\s+to|plan\s+to|are\s+to|undertook\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together|develop"
-    r"|expand|share|hold|promote|strengthen)\b"
+    r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+\w+)\s+"
+    r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
+    r"|decided\s+to|are\s+going\s+to)\b"
     r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"
-    r"|share|hold|develop|expand|promote)\b",
+    r"|share|hold|develop|expand|promote)\b"
+    r"|\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b",
     re.IGNORECASE)
 
 
