@@ -189,15 +189,38 @@ def _words(sentence: str) -> set[str]:
     return set(_WORD.findall(sentence.lower()))
 
 
+# Said before a festival or a flight, these make it a topic, a plan or a habit, not an event of the day:
+# "discussed the regular bus connection", "invited them to the festival", "regularly attend festivals".
+_ONLY_MENTIONED = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
+    r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
+    r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
+    r"|includes?|including)\b", re.IGNORECASE)
+_SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
+
+
 def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     words = _words(sentence) if words is None else words
     found = [kind for kind, pattern in TRIGGERS.items()
              if words & TRIGGER_WORDS[kind]
              and (kind in SURE_WORDS and words & SURE_WORDS[kind] or pattern.search(sentence))]
+    if _SIDE_TYPES.intersection(found):
+        found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind)]
     if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
             sentence):
         found.append("agreement_signed")
     return found
+
+
+def _only_mentioned(sentence: str, kind: str) -> bool:
+    trigger = TRIGGERS[kind].search(sentence)
+    if trigger is None:
+        return False
+    return _ONLY_MENTIONED.search(sentence, 0, trigger.start()) is not None or _PLANNED_AFTER.search(
+        sentence, trigger.end()) is not None
+
+
+_PLANNED_AFTER = re.compile(r"\b(?:is|are)\s+(?:being\s+)?planned\b|\bwill\s+be\s+held\b", re.IGNORECASE)
 
 
 def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
