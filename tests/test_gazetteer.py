@@ -1,0 +1,89 @@
+"""The place index: GeoNames with our supplements, the names analysts write, and the geopy interface."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from geopy.distance import geodesic
+
+from etl import config
+from etl.gazetteer import Gazetteer, ascii_name
+from etl.geocode import GazetteerGeocoder
+from etl.records import PLACE_KINDS
+
+
+def _supplement_rows():
+    for path in sorted(config.GAZETTEER_DIR.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                yield path.name, number, row
+
+
+def test_every_supplement_row_is_usable():
+    problems = []
+    for name, number, row in _supplement_rows():
+        where = f"{name} line {number} ({row.get('name')})"
+        if row["kind"] not in PLACE_KINDS:
+            problems.append(f"{where}: kind {row['kind']!r}")
+        if len(row["country_code"]) != 2:
+            problems.append(f"{where}: country {row['country_code']!r}")
+        if row["lat"] and not -90 <= float(row["lat"]) <= 90 or row["lon"] and not -180 <= float(row["lon"]) <= 180:
+            problems.append(f"{where}: coordinates out of range")
+        if row["kind"] == "district" and not row["parent"]:
+            problems.append(f"{where}: a district without its city")
+    assert problems == []
+
+
+def test_every_district_and_region_is_linked(gazetteer):
+    districts = [p for p in gazetteer.places.values() if p.kind == "district"]
+    assert districts and all(d.parent_id in gazetteer.places for d in districts)
+    cities_by_admin1 = {(p.country_code, p.admin1) for p in gazetteer.places.values() if p.kind == "city"}
+    unlinked = [p.name for p in gazetteer.places.values()
+                if p.kind == "region" and (p.country_code, p.admin1) not in cities_by_admin1]
+    assert unlinked == [], "regions whose admin1 code no GeoNames city carries"
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Mogilev", ("Mogilev", "BY", "city")),
+    ("Grodno", ("Grodno", "BY", "city")),
+    ("Gomel", ("Gomel", "BY", "city")),
+    ("St. Petersburg", ("Saint Petersburg", "RU", "city")),
+    ("Mogilev region", ("Mogilev Region", "BY", "region")),
+    ("Republic of Tatarstan", ("Tatarstan", "RU", "region")),
+    ("Krakow", ("Krakow", "PL", "city")),
+])
+def test_names_as_analysts_write_them(gazetteer, written, expected):
+    best = gazetteer.lookup(written)[0]
+    assert (best.name, best.country_code, best.kind) == expected
+
+
+def test_the_tatar_capital_lies_in_tatarstan(gazetteer):
+    kazan = gazetteer.lookup("Kazan", "RU")[0]
+    assert [gazetteer.places[i].name for i in gazetteer.ancestors(kazan)] == ["Tatarstan", "Russia"]
+
+
+def test_accented_names_are_shown_without_accents():
+    assert ascii_name("Łódź") == "Lodz" and ascii_name("Eskişehir") == "Eskisehir" and ascii_name("Минск") == "Минск"
+
+
+def test_gazetteer_works_as_a_geopy_geocoder(gazetteer):
+    geocoder = GazetteerGeocoder(gazetteer)
+    minsk = geocoder.geocode("Minsk")
+    kazan = geocoder.geocode("Kazan", country_codes="RU")
+    assert minsk.raw["place_id"] == 625144  # GeoNames' Minsk
+    assert 1200 < geodesic(minsk.point, kazan.point).km < 1400
+    assert geocoder.geocode("Nowhere-on-Earth") is None
+    assert {loc.raw["country_code"] for loc in geocoder.geocode("Brest", exactly_one=False)} == {"BY", "FR"}
+
+
+def test_the_index_is_rebuilt_when_a_supplement_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TWINNING_CACHE_DIR", str(tmp_path / "cache"))
+    supplements = tmp_path / "gazetteer"
+    supplements.mkdir()
+    header = "geonameid,name,kind,country_code,admin1,parent,lat,lon,population,name_ru,alt_names,source\n"
+    (supplements / "towns.csv").write_text(header, encoding="utf-8")
+    assert Gazetteer.load(supplements).lookup("Kopyl") == []
+    (supplements / "towns.csv").write_text(
+        header + ",Kopyl,city,BY,05,,53.15,27.09,9000,Копыль,,Wikipedia\n", encoding="utf-8")
+    assert Gazetteer.load(supplements).lookup("Kopyl")[0].country_code == "BY"
