@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from itertools import combinations
@@ -471,22 +472,23 @@ def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], reso
                   gazetteer: Gazetteer) -> None:
     """"The German city also has ties with Oxford": the article's own German place (its capital for "capital")."""
     counts: Counter[int] = Counter(r.place.place_id for r in resolved if r.place.kind != "country")
-    if not counts:
+    if not counts or "the " not in text.lower():
         return
-    for number, (start, end) in enumerate(bounds):
-        for match in _ANAPHOR.finditer(text, start, end):
-            country = gazetteer.country_hints.get((normalise(match.group(1)),))
-            if country is None:
-                continue
-            candidates = [i for i, _ in counts.most_common() if gazetteer.places[i].country_code == country]
-            if match.group(2) == "capital":
-                capital = gazetteer.capital_of.get(country)
-                candidates = [capital] if capital in counts else []
-            if candidates:
-                place = gazetteer.places[candidates[0]]
-                by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(), place,
-                                                        "the article's place in that country"))
-                by_sentence[number].sort(key=lambda r: r.start)
+    starts = [start for start, _ in bounds]
+    for match in _ANAPHOR.finditer(text):
+        country = gazetteer.country_hints.get((normalise(match.group(1)),))
+        if country is None:
+            continue
+        number = bisect_right(starts, match.start()) - 1
+        candidates = [i for i, _ in counts.most_common() if gazetteer.places[i].country_code == country]
+        if match.group(2) == "capital":
+            capital = gazetteer.capital_of.get(country)
+            candidates = [capital] if capital in counts else []
+        if candidates and number >= 0:
+            place = gazetteer.places[candidates[0]]
+            by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(), place,
+                                                    "the article's place in that country"))
+            by_sentence[number].sort(key=lambda r: r.start)
 
 
 class _Finding:
