@@ -103,15 +103,20 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
     resolved: list[ResolvedName] = []
     memo: dict[tuple, tuple[Place, str]] = {}
+    settled: dict[tuple[int, ...], tuple[Place, str]] = {}
     skip_until = -1
     for index, (number, name) in enumerate(zip(sentence_of, spotted)):
         if name.start < skip_until or not name.candidates:
             continue
         following = spotted[index + 1] if index + 1 < len(spotted) else None
+        candidate_ids = tuple(p.place_id for p in name.candidates)
         if len(name.candidates) == 1 and not name.candidates[0].kind == "district":
             place, reason, parent_end = name.candidates[0], "only place of that name", None
+        elif candidate_ids in settled and not _PARENT_LINK.match(text[name.end:following.start] if following else ""):
+            # One sense per article: a later bare "the Moskovsky District" is the one named in full before.
+            (place, reason), parent_end = settled[candidate_ids], None
         else:
-            memo_key = (tuple(p.place_id for p in name.candidates), frozenset(sentence_countries.get(number, ())))
+            memo_key = (candidate_ids, frozenset(sentence_countries.get(number, ())))
             if memo_key in memo and name.candidates[0].kind != "district":
                 (place, reason), parent_end = memo[memo_key], None
             else:
@@ -121,6 +126,8 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
                     _sentence_text(text, sentence_bounds, number, name.start),
                 )
                 memo[memo_key] = (place, reason)
+                if parent_end is not None:
+                    settled[candidate_ids] = (place, reason)
         end = name.end
         if parent_end is not None:
             end = parent_end
