@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import logging
 import math
@@ -152,7 +153,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -245,6 +246,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
         if row.get("kind") == "district":
             _apply_supplement(row, places, aliases, hints, city_by_name)
 
+    _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -267,6 +269,62 @@ def _build(supplement_dir: Path) -> Gazetteer:
             capital_of[country["iso"]] = max(found, key=lambda i: places[i].population or 0)
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
     return Gazetteer(places, dict(names), hints, capital_of)
+
+
+# Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
+_CYRILLIC_NEWS_COUNTRIES = frozenset("BY RU UA KZ UZ KG TJ TM AM AZ GE MD".split())
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[str]], curated: set[int],
+                            hints: dict[tuple[str, ...], str]) -> None:
+    """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
+
+    Declension comes from pymorphy3's dictionary; words it does not know stay as written.
+    """
+    try:
+        import pymorphy3
+    except ImportError:  # Russian pages are then matched in the nominative only
+        log.warning("pymorphy3 is not installed: Russian place names are matched only as written in the gazetteer.")
+        return
+    morph = pymorphy3.MorphAnalyzer()
+    declined = functools.lru_cache(maxsize=None)(lambda name: tuple(_declined(morph, name)))
+    for place_id, place_aliases in aliases.items():
+        place = places[place_id]
+        if place.kind == "country" or (place.country_code not in _CYRILLIC_NEWS_COUNTRIES and place_id not in curated):
+            continue
+        cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias) and len(alias) >= 3}
+        for alias in cyrillic:
+            place_aliases.extend(declined(alias))
+    for key, country_code in list(hints.items()):
+        if len(key) == 1 and _CYRILLIC.search(key[0]):
+            for parse in morph.parse(key[0])[:1]:
+                for form in parse.lexeme:
+                    hints.setdefault((normalise(form.word),), country_code)
+
+
+@functools.lru_cache(maxsize=None)
+def _word_forms(morph, word: str) -> tuple[str, ...]:
+    """The word in each of _CASES (its place-name reading first: "Минском" is Minsk, not "минский")."""
+    options = morph.parse(word)
+    parse = next((p for p in options if "Geox" in p.tag), options[0])
+    # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
+    by_case = {form.tag.case: form.word for form in parse.lexeme
+               if form.tag.number == parse.tag.number and form.tag.gender == parse.tag.gender}
+    return tuple(by_case.get(case, parse.word) for case in _CASES)
+
+
+def _declined(morph, name: str) -> list[str]:
+    words = name.split()
+    per_word = [_word_forms(morph, word) for word in words]
+    forms = []
+    for index in range(len(_CASES)):
+        every = [forms_of_word[index] for forms_of_word in per_word]
+        forms.append(" ".join(every))
+        if len(words) > 1:  # "Республики Татарстан": the head declines, the name after it does not
+            forms.append(" ".join([every[0], *[w.lower() for w in words[1:]]]))
+    return [form[:1].upper() + form[1:] for form in forms]
 
 
 def _read_common_words(path: Path) -> frozenset[str]:
@@ -292,6 +350,8 @@ def ascii_name(name: str) -> str:
 
 def _is_adjective(alias: str, country_name: str) -> bool:
     lowered = alias.lower()
+    if _CYRILLIC.search(alias):
+        return " " not in alias and lowered.endswith(("ий", "ый", "ой", "ая", "ое", "ие"))
     return lowered.endswith(("'s", "’s")) or (
         lowered != country_name.lower() and lowered.endswith(("ian", "ese", "ish", "can", "ean", "ic", "an", "i"))
         and " " not in alias
