@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from etl import config
@@ -48,7 +49,8 @@ def add_load_command(subparsers) -> None:
     parser = _subparser(
         subparsers, "load", "load article files into the database",
         "Read news pages and feeds (.txt page dumps, .html pages, .jsonl and .csv feeds) into the DuckDB "
-        "database. Files unchanged since the last load are skipped; a changed file replaces its articles. "
+        "database. Files unchanged since the last load (same content, same --year) are skipped; a changed "
+        "file replaces its articles. "
         "A file that cannot be read is reported and the load goes on (exit status 1 when any file failed).",
         "  twinning load data/articles --year 2025\n"
         "  twinning load new_pages/ --db /tmp/test.duckdb --quiet",
@@ -62,6 +64,8 @@ def add_load_command(subparsers) -> None:
                         help="processes reading files in parallel (default: one per CPU)")
     parser.add_argument("--online", action="store_true",
                         help="ask an online geocoder (OpenStreetMap Nominatim) about places the gazetteer lacks")
+    parser.add_argument("--force", action="store_true",
+                        help="read every file again, even those unchanged since the last load")
     parser.add_argument("--quiet", action="store_true", help="no progress bar (the summary is still printed)")
     parser.set_defaults(run=run_load)
 
@@ -76,12 +80,16 @@ def run_load(args: argparse.Namespace) -> int:
         return 1
     try:
         summary = load_paths(args.paths, db_path, year=args.year, workers=args.workers,
-                             progress=not args.quiet, online=args.online)
+                             progress=not args.quiet, online=args.online, force=args.force)
     except DatabaseInUse:
         _error("Database is in use by another program (the dashboard?) — close it or try again")
         return 1
     except NothingToLoad as problem:
         _error(str(problem))
+        return 1
+    except BrokenProcessPool:
+        _error("The processes reading the files stopped unexpectedly (out of memory?). Batches already "
+               "stored are kept; run the load again, perhaps with --workers 1.")
         return 1
     print(f"Loaded into {db_path} (run {summary.run_id})")
     for label, value in (
@@ -120,7 +128,7 @@ def add_extract_command(subparsers) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     from etl.contract import contract_record
     from etl.extract import extract_document
-    from etl.parse import UnreadableDocument
+    from etl.load import failure_message
     from etl.sources import find_files, read_document
 
     missing = [p for p in args.files if not Path(p).exists()]
@@ -134,13 +142,9 @@ def run_extract(args: argparse.Namespace) -> int:
     for path in files:
         try:
             extractions = extract_document(read_document(Path(path)), args.year)
-        except UnreadableDocument as problem:
-            _error(str(problem) if Path(path).name in str(problem) else f"{Path(path).name}: {problem}")
-            failed = True
-            continue
         except Exception as problem:  # one unreadable file must not hide the others
             logging.getLogger(__name__).debug("Extraction failed for %s", path, exc_info=True)
-            _error(f"{Path(path).name}: could not be read ({type(problem).__name__}: {problem})")
+            _error(failure_message(path, problem))
             failed = True
             continue
         for extraction in extractions:

@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 from itertools import combinations
 
+from etl import russian
 from etl.gazetteer import Gazetteer, normalise
 from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
@@ -200,7 +201,20 @@ _ONLY_MENTIONED = re.compile(
 _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
 
 
+def _is_russian(sentence: str) -> bool:
+    return _CYRILLIC.search(sentence) is not None and len(_CYRILLIC.findall(sentence)) > len(sentence) // 4
+
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
 def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
+    if _is_russian(sentence):
+        found = [kind for kind, pattern in russian.TRIGGERS.items() if pattern.search(sentence)]
+        if "twinning_established" in found and "agreement_signed" not in found \
+                and russian.TRIGGERS["agreement_signed"].search(sentence):
+            found.append("agreement_signed")
+        return found
     words = _words(sentence) if words is None else words
     found = [kind for kind, pattern in TRIGGERS.items()
              if words & TRIGGER_WORDS[kind]
@@ -225,6 +239,8 @@ _PLANNED_AFTER = re.compile(r"\b(?:is|are)\s+(?:being\s+)?planned\b|\bwill\s+be\
 
 
 def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
+    if _is_russian(sentence):
+        return [sector for sector, pattern in russian.SECTORS.items() if pattern.search(sentence)]
     words = _words(sentence) if words is None else words
     maybe: set[str] = set()
     for word in words:
@@ -271,6 +287,13 @@ _DONE = re.compile(r"(?<!be )(?<!been )\b(?:signed|concluded|inked|sealed|held|v
 
 def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     """"future" for a plan, "background" for history the article recalls, "now" for what it reports."""
+    if _is_russian(sentence):
+        if russian.FUTURE.search(sentence) and not russian.DONE.search(sentence):
+            return "future"
+        for match in russian.BACKGROUND.finditer(sentence):
+            if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
+                return "background"
+        return "now"
     if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence):
         return "future"
     if words & _BACKGROUND_WORDS and _BACKGROUND_PHRASE.search(sentence):
@@ -371,11 +394,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _PROVISION.search(sentence):
+        if _PROVISION.search(sentence) or russian.PROVISION.search(sentence):
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
-        relation_only = not types and bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
+        relation_only = not types and (bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
+                                       or _is_russian(sentence) and russian.RELATION.search(sentence) is not None)
         if not types and not relation_only:
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)

@@ -19,7 +19,8 @@ _NEXT_TOKEN = re.compile(r"(?:[ \t]|-|–|'|’|\.[ \t]?){1,2}([^\W_]+)")
 _CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][^\W_]*")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Saint|Sainte|Santa|San)\.?\s$")
 _PERSON_SURNAME = re.compile(r" [A-ZА-ЯЁ][a-zа-яё]+")
-_PARENT_LINK = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+# "Partizansky District of Minsk"; in Russian the city simply follows in the genitive: "район Минска".
+_PARENT_LINK = re.compile(r"^\s*(?:(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?|г\.\s*|города\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 
 

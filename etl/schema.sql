@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS article_sources (
 CREATE TABLE IF NOT EXISTS files (
     source_path  VARCHAR PRIMARY KEY,
     content_sha1 VARCHAR NOT NULL,
-    loaded_at    TIMESTAMP
+    loaded_at    TIMESTAMP,
+    year_option  INTEGER                 -- the --year it was read with (NULL without): another year re-reads it
 );
 
 CREATE TABLE IF NOT EXISTS related_headlines (
