@@ -1,4 +1,7 @@
-"""Extraction scored against the hand-labelled sample corpus, with the matching rules of etl.evaluate."""
+"""Extraction scored against the hand-labelled sample corpus, with the matching rules of etl.evaluate.
+
+The targets here are issue 2's, for English pages; Russian pages get their own targets with issue 4.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ def scores(gazetteer):
 
 @pytest.mark.parametrize("field", sorted(TARGETS))
 def test_f1_on_the_gold_set_meets_the_target(scores, field):
-    score = scores["all"]
+    score = scores["en"]
     misses = [m for m in score.misses if m.field == field][:15]
     assert score.f1(field) >= TARGETS[field], (
         f"{field}: F1 {score.f1(field):.3f} (P {score.precision(field):.3f}, R {score.recall(field):.3f}); "
@@ -29,5 +32,5 @@ def test_f1_on_the_gold_set_meets_the_target(scores, field):
 
 
 def test_publication_dates_on_the_gold_set(scores):
-    score = scores["all"]
+    score = scores["all"]  # dates are read the same way in every language
     assert score.date_accuracy >= 0.95, [m for m in score.misses if m.field == "published"]
