@@ -153,7 +153,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -340,12 +340,16 @@ _UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ
 
 
 def ascii_name(name: str) -> str:
-    """Kraków -> Krakow, Łódź -> Lodz: English texts mostly write GeoNames' accented names without accents."""
-    if name.isascii():
-        return name
-    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return plain if plain.isascii() else name
+    """Kraków -> Krakow, Łódź -> Lodz, Nevel' -> Nevel: English texts write GeoNames' accented names
+    without accents, and drop the apostrophe that transliterates a Russian soft sign at a word's end."""
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSABLE))
+        plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        name = plain if plain.isascii() else name
+    return _SOFT_SIGN.sub("", name) if "'" in name else name
+
+
+_SOFT_SIGN = re.compile(r"(?<=[A-Za-z])'(?=\s|-|$)")
 
 
 def _is_adjective(alias: str, country_name: str) -> bool:
