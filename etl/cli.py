@@ -153,7 +153,54 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-COMMANDS = (add_load_command, add_extract_command)
+def add_evaluate_command(subparsers) -> None:
+    parser = _subparser(
+        subparsers, "evaluate", "score extraction against gold-labelled pages",
+        "Run extraction over the pages that GOLD_DIR's *.gold.json files label and print micro precision, "
+        "recall and F1 per field (places, pairs, event types, agreement sectors) and publication-date "
+        "accuracy, overall and per language, then the misses: what was expected, what came out.",
+        "  twinning evaluate tests/gold\n"
+        "  twinning evaluate ../shared/seeds --misses 0",
+    )
+    parser.add_argument("gold_dir", type=Path, metavar="GOLD_DIR", help="folder of *.gold.json files")
+    parser.add_argument("--pages", type=Path, metavar="DIR",
+                        help="where the labelled pages are when not beside the gold files (default: data/articles)")
+    parser.add_argument("--misses", type=int, default=40, metavar="N", help="how many misses to list (default 40)")
+    parser.set_defaults(run=run_evaluate)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from etl.evaluate import FIELDS, evaluate, gold_files
+    from etl.extract import extract_document
+    from etl.sources import read_document
+
+    if not gold_files(args.gold_dir):
+        _error(f"No *.gold.json files in {args.gold_dir}")
+        return 1
+    try:
+        scores = evaluate(args.gold_dir, args.pages or config.ARTICLES_DIR,
+                          lambda path: extract_document(read_document(path)))
+    except FileNotFoundError as problem:
+        _error(str(problem))
+        return 1
+    print(f"{'':10}{'field':<20}{'precision':>10}{'recall':>10}{'F1':>8}")
+    for language, score in scores.items():
+        label = f"{language} ({score.articles})"
+        for field in FIELDS:
+            print(f"{label:<10}{field:<20}{score.precision(field):>10.3f}{score.recall(field):>10.3f}"
+                  f"{score.f1(field):>8.3f}")
+            label = ""
+        print(f"{'':10}{'published (accuracy)':<20}{score.date_accuracy:>28.3f}")
+    misses = scores["all"].misses[:args.misses]
+    if misses:
+        print(f"\nMisses (first {len(misses)} of {len(scores['all'].misses)}):")
+    for miss in misses:
+        print(f"  {miss.source}  {miss.field}: expected but not found {miss.expected}; found but not expected "
+              f"{miss.found}")
+    return 0
+
+
+COMMANDS = (add_load_command, add_extract_command, add_evaluate_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

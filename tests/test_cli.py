@@ -188,3 +188,17 @@ def test_contract_record_orders_places_by_first_mention_and_pairs_by_name():
     assert record["events"][0]["date"] is None and record["published"] is None
     assert record["unresolved"] == [{"name": "Kopyl", "sentence": "In Kopyl."}]
     json.dumps(record, ensure_ascii=False)  # JSON-ready as it is
+
+
+def test_evaluate_scores_gold_files_beside_their_pages(page, capsys):
+    gold = {"source": page.name, "lang": "en", "title": "x", "published": "2025-06-10",
+            "places": [{"name": "Minsk", "country": "BY", "kind": "city"},
+                       {"name": "Kazan", "country": "RU", "kind": "city"},
+                       {"name": "Atlantis", "country": "GR", "kind": "city"}],
+            "pairs": [["Kazan|RU", "Minsk|BY"]], "event_types": [], "agreement_sectors": []}
+    (page.parent / "minsk_kazan.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["evaluate", str(page.parent)]) == 0
+    shown = capsys.readouterr().out
+    places_line = next(line for line in shown.splitlines() if line.startswith("all (1)"))
+    assert places_line.split()[-1] == "0.800"  # two of three places found, nothing extra: P 1, R 2/3
+    assert "atlantis|gr|city" in shown  # listed among the misses
