@@ -384,7 +384,16 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             by_sentence[k].append(name)
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
+    _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
+    mentioned_at = {m.char_start for m in mentions}
+    for names in by_sentence:
+        for r in names:
+            places.setdefault(r.place.place_id, r.place)
+            if r.start not in mentioned_at and r.reason != _ANAPHOR_REASON:
+                mentions.append(Mention(r.place.place_id, r.surface, r.start, r.end))
+                mentioned_at.add(r.start)
+    mentions.sort(key=lambda m: m.char_start)
     prominence = Counter(r.place.place_id for r in resolved)
     for r in by_sentence[0] if bounds else ():
         prominence[r.place.place_id] += 2  # the title names what the article is about
@@ -489,6 +498,29 @@ def _add_namesake_districts(text: str, bounds, by_sentence: list[list[ResolvedNa
             by_sentence[number].sort(key=lambda r: r.start)
 
 
+_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)\s+(?:област|кра)[а-яё]*")
+_REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
+
+
+def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
+    """"Гродненская и Ленинградская области" (two regions, one noun), "Гродненского облисполкома" (its region)."""
+    if "облас" not in text and "облисполком" not in text:
+        return
+    starts = [start for start, _ in bounds]
+    taken = {r.start for names in by_sentence for r in names}
+    for pattern in (_COORDINATED_REGIONS, _REGION_COMMITTEE):
+        for match in pattern.finditer(text):
+            number = bisect_right(starts, match.start()) - 1
+            for group in range(1, pattern.groups + 1):
+                region_id = gazetteer.region_adjectives.get(normalise(match.group(group)))
+                if region_id is None or match.start(group) in taken or number < 0:
+                    continue
+                by_sentence[number].append(ResolvedName(match.start(group), match.end(group), match.group(group),
+                                                        gazetteer.places[region_id], "region named by its adjective"))
+                by_sentence[number].sort(key=lambda r: r.start)
+
+
+_ANAPHOR_REASON = "the article's place in that country"
 _ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
 
 

@@ -70,6 +70,8 @@ class Gazetteer:
                  country_hints: dict[tuple[str, ...], str], capital_of: dict[str, int] | None = None):
         self.places = places
         self.capital_of = capital_of or {}
+        # "гродненской" -> Grodno Region, for "Гродненская и Ленинградская области", "Гродненского облисполкома"
+        self.region_adjectives: dict[str, int] = {}
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -153,7 +155,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -246,7 +248,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
         if row.get("kind") == "district":
             _apply_supplement(row, places, aliases, hints, city_by_name)
 
-    _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints)
+    region_adjectives: dict[str, int] = {}
+    _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
+                            region_adjectives=region_adjectives)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -268,7 +272,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
         if found:
             capital_of[country["iso"]] = max(found, key=lambda i: places[i].population or 0)
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
-    return Gazetteer(places, dict(names), hints, capital_of)
+    gazetteer = Gazetteer(places, dict(names), hints, capital_of)
+    gazetteer.region_adjectives = region_adjectives
+    return gazetteer
 
 
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
@@ -278,7 +284,7 @@ _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[str]], curated: set[int],
-                            hints: dict[tuple[str, ...], str]) -> None:
+                            hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int]) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
     Declension comes from pymorphy3's dictionary; words it does not know stay as written.
@@ -290,18 +296,39 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
         return
     morph = pymorphy3.MorphAnalyzer()
     declined = functools.lru_cache(maxsize=None)(lambda name: tuple(_declined(morph, name)))
+    ordinary = functools.lru_cache(maxsize=None)(lambda word: _ordinary_russian_word(morph, word))
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
-        if place.kind == "country" or (place.country_code not in _CYRILLIC_NEWS_COUNTRIES and place_id not in curated):
+        if place.kind == "country":
             continue
         cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias) and len(alias) >= 3}
+        if place_id not in curated:
+            # GeoNames lists "Новый" for a town called Novi: an ordinary Russian word is not a place name here.
+            common = {alias for alias in cyrillic if " " not in alias and ordinary(alias)}
+            place_aliases[:] = [alias for alias in place_aliases if alias not in common]
+            cyrillic -= common
+            if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
+                continue  # matched as written; declining every foreign town's Russian name is not worth it
         for alias in cyrillic:
             place_aliases.extend(declined(alias))
+        if place.kind == "region" and place.name_ru:
+            adjective = _REGION_ADJECTIVE.match(place.name_ru)
+            if adjective:
+                for form in morph.parse(adjective.group(1))[0].lexeme:
+                    region_adjectives.setdefault(normalise(form.word), place_id)
     for key, country_code in list(hints.items()):
         if len(key) == 1 and _CYRILLIC.search(key[0]):
             for parse in morph.parse(key[0])[:1]:
                 for form in parse.lexeme:
                     hints.setdefault((normalise(form.word),), country_code)
+
+
+_REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+ская)\s+(?:область|автономная\s+область)$")
+
+
+def _ordinary_russian_word(morph, word: str) -> bool:
+    parses = morph.parse(word)
+    return parses[0].is_known and not any("Geox" in p.tag for p in parses)
 
 
 @functools.lru_cache(maxsize=None)
@@ -310,8 +337,10 @@ def _word_forms(morph, word: str) -> tuple[str, ...]:
     options = morph.parse(word)
     parse = next((p for p in options if "Geox" in p.tag), options[0])
     # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
-    by_case = {form.tag.case: form.word for form in parse.lexeme
-               if form.tag.number == parse.tag.number and form.tag.gender == parse.tag.gender}
+    by_case: dict[str, str] = {}
+    for form in parse.lexeme:  # the first form of a case is the usual one ("областью", not "областию")
+        if form.tag.number == parse.tag.number and form.tag.gender == parse.tag.gender:
+            by_case.setdefault(form.tag.case, form.word)
     return tuple(by_case.get(case, parse.word) for case in _CASES)
 
 
