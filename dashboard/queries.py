@@ -1,0 +1,401 @@
+"""The queries behind the dashboard: one function per view, ``(con, filters) -> DataFrame``.
+
+``con`` is a connection to a snapshot (dashboard/snapshot.py: one wide row per event report in ``ev``).
+Every value is a bound parameter; the only text put into SQL is fixed in this module (column and table
+names chosen from constants, and ``?`` placeholders counted from the values).
+
+Counting: in "events" mode an event reported by several pages counts once (``is_first`` marks the
+report that stands for it) and a filter keeps an event when any of its reports matches; in "reports"
+mode every report counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from dashboard.filters import Filters
+
+AGREEMENT = "agreement_signed"
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _like(text: str) -> str:
+    """An ILIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tuple[str, list]:
+    """The WHERE clause selecting the rows of ``ev`` (as ``alias``) that the filters keep.
+
+    Every filter but the text search is a predicate on the row's own columns: no join."""
+    x = alias
+    conditions = ["TRUE"]
+    params: list = []
+    if f.date_from:
+        conditions.append(f"{x}.day >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        conditions.append(f"{x}.day <= ?")
+        params.append(f.date_to)
+    if f.event_types:
+        # Compared as the enum (fast); a name the store has never seen would not convert, so drop it first.
+        in_store = _event_types(con)
+        known = [t for t in f.event_types if t in in_store]
+        conditions.append(f"{x}.t IN ({_marks(known)})" if known else "FALSE")
+        params += known
+    if f.countries:
+        marks = _marks(f.countries)
+        conditions.append(f"({x}.c1 IN ({marks}) OR {x}.c2 IN ({marks}) "
+                          f"OR list_has_any({x}.extra_countries, ?::VARCHAR[]))")
+        params += [*f.countries, *f.countries, list(f.countries)]
+    if f.places:
+        marks = _marks(f.places)
+        conditions.append(f"({x}.lo IN ({marks}) OR {x}.hi IN ({marks}) "
+                          f"OR list_has_any({x}.extra_cities, ?::BIGINT[]))")
+        params += [*f.places, *f.places, list(f.places)]
+    if f.sectors:
+        conditions.append(f"({_mask(f, x)} & (SELECT COALESCE(bit_or(1::USMALLINT << bit), 0) FROM sector "
+                          f"WHERE sector IN ({_marks(f.sectors)}))) <> 0")
+        params += list(f.sectors)
+    if f.pair:
+        pid = "(SELECT pid FROM pair_ix WHERE a = ? AND b = ?)"
+        conditions.append(f"({x}.pid = {pid} OR list_contains({x}.extra_pids, {pid}))")
+        params += list(f.pair) * 2
+    if f.text:
+        column = "first_eid" if f.count == "events" else "eid"  # in "events" mode: any report matching
+        conditions.append(f"{x}.{column} IN (SELECT id FROM {_text_matches(con, f)})")
+    return " AND ".join(conditions), params
+
+
+def _event_types(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT unnest(enum_range(NULL::event_type))::VARCHAR").fetchall()}
+
+
+def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
+    """A temporary table of the events (or reports) whose title or evidence holds ``f.text``.
+
+    Searching a million sentences is the dearest filter: it runs once per connection and search, and
+    the views of a page view (one cursor) share the result."""
+    name = f"text_{hashlib.sha1(f'{f.count}|{f.text}'.encode()).hexdigest()[:16]}"  # hex: a safe name
+    column = "first_eid" if f.count == "events" else "eid"
+    con.execute(f"""
+        CREATE TEMP TABLE IF NOT EXISTS {name} AS
+        SELECT DISTINCT {column} AS id FROM ev
+        WHERE sentence ILIKE ? ESCAPE '\\' OR aid IN (SELECT aid FROM art WHERE title ILIKE ? ESCAPE '\\')
+    """, [_like(f.text)] * 2)
+    return name
+
+
+def _counted(f: Filters, alias: str = "x") -> str:
+    """The rows that count: the report standing for each event, or every report."""
+    return f"{alias}.is_first" if f.count == "events" else "TRUE"
+
+
+def _mask(f: Filters, alias: str = "x") -> str:
+    """Sectors as bits: of the event (any of its reports') or of the report."""
+    return f"{alias}.key_mask" if f.count == "events" else f"{alias}.mask"
+
+
+def _sector_names(mask_sql: str) -> str:
+    """SQL of the comma-separated sector names of a bit mask."""
+    return (f"(SELECT string_agg(s.sector, ', ' ORDER BY s.bit) FROM sector AS s "
+            f"WHERE ({mask_sql} >> s.bit) & 1 = 1)")
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """One row: events, agreements (signings) and the documents they state, reports (event rows on pages),
+    articles (the pages), city pairs, countries taking part, first and last day."""
+    where, params = _where(con, f)
+    counted = _counted(f, "k")
+    articles_in_store = max(1, con.execute("SELECT count(*) FROM art").fetchone()[0])
+    return _df(con, f"""
+        WITH kept AS MATERIALIZED (
+            SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.c1, x.c2,
+                   x.extra_countries
+            FROM ev AS x WHERE {where}
+        ),
+        figures AS (
+            SELECT count(*) FILTER (WHERE {counted}) AS events,
+                   count(*) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}') AS agreements,
+                   COALESCE(sum(COALESCE(k.agreement_count, 1)) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}'),
+                            0) AS documents,
+                   count(*) AS reports,
+                   -- articles are numbered 1..n: a bit string counts them faster than count(DISTINCT)
+                   COALESCE(bit_count(bitstring_agg(k.aid, 1, ?)), 0) AS articles,
+                   min(k.day) AS first_day,
+                   max(k.day) AS last_day
+            FROM kept AS k
+        ),
+        pairs AS (
+            SELECT count(DISTINCT pid) AS city_pairs FROM (
+                SELECT k.pid FROM kept AS k WHERE {counted} AND k.pid IS NOT NULL
+                UNION ALL
+                SELECT unnest(k.extra_pids) FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL)
+        ),
+        country_pairs AS (SELECT DISTINCT k.c1, k.c2 FROM kept AS k WHERE {counted}),
+        countries AS (
+            SELECT count(DISTINCT country) AS countries FROM (
+                SELECT unnest([c1, c2]) AS country FROM country_pairs
+                UNION ALL
+                SELECT unnest(k.extra_countries) FROM kept AS k WHERE {counted} AND k.extra_countries IS NOT NULL)
+        )
+        SELECT * FROM figures, pairs, countries
+    """, params + [articles_in_store])
+
+
+def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Events per month and type (undated ones are left out)."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH monthly AS (
+            SELECT x.month, x.t, count(*) AS events
+            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.month IS NOT NULL
+            GROUP BY x.month, x.t
+        )
+        SELECT month, t::VARCHAR AS event_type, events FROM monthly ORDER BY month, event_type
+    """, params)
+
+
+def agreement_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 1500) -> pd.DataFrame:
+    """The latest signed agreements, one row each: day, title, pair, sectors, documents stated."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH latest AS (
+            SELECT x.day, x.aid, x.pid, {_mask(f)} AS mask, x.agreement_count, x.countries, x.reports
+            FROM ev AS x
+            WHERE {where} AND {_counted(f)} AND x.t = '{AGREEMENT}' AND x.day IS NOT NULL
+            ORDER BY x.day DESC, x.eid LIMIT ?
+        )
+        SELECT l.day, a.title, pa.name || ' – ' || pb.name AS pair, l.countries,
+               {_sector_names('l.mask')} AS sectors, l.agreement_count AS documents, l.reports
+        FROM latest AS l
+        JOIN art AS a ON a.aid = l.aid
+        LEFT JOIN pair_ix AS ix ON ix.pid = l.pid
+        LEFT JOIN place AS pa ON pa.place_id = ix.a
+        LEFT JOIN place AS pb ON pb.place_id = ix.b
+        ORDER BY l.day
+    """, params + [limit])
+
+
+def pairs(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) -> pd.DataFrame:
+    """City pairs (districts rolled up to their cities), most active first: events, agreements, first and
+    last day, distance, the sectors their events name. ``total`` is the number of pairs before ``limit``."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH kept AS MATERIALIZED (
+            SELECT x.pid, x.extra_pids, x.t, x.day, {_mask(f)} AS mask
+            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.pid IS NOT NULL
+        ),
+        linked AS (
+            SELECT pid, t, day, mask FROM kept
+            UNION ALL
+            SELECT unnest(extra_pids), t, day, mask FROM kept WHERE extra_pids IS NOT NULL
+        ),
+        activity AS (
+            SELECT pid, count(*) AS events, count(*) FILTER (WHERE t = '{AGREEMENT}') AS agreements,
+                   min(day) AS first_day, max(day) AS last_day, bit_or(mask) AS mask
+            FROM linked GROUP BY pid
+        ),
+        ranked AS (
+            SELECT act.*, ix.a, ix.b, ix.km, count(*) OVER () AS total
+            FROM activity AS act JOIN pair_ix AS ix ON ix.pid = act.pid
+            ORDER BY act.events DESC, act.agreements DESC, ix.a, ix.b LIMIT ?
+        )
+        SELECT pa.name || ' – ' || pb.name AS pair,
+               pa.name AS city_a, pa.country_code AS country_a, pb.name AS city_b, pb.country_code AS country_b,
+               round(r.km) AS km, r.events, r.agreements, r.first_day, r.last_day,
+               {_sector_names('r.mask')} AS sectors,
+               pa.lat AS lat_a, pa.lon AS lon_a, pb.lat AS lat_b, pb.lon AS lon_b,
+               r.a AS place_a_id, r.b AS place_b_id, r.total
+        FROM ranked AS r
+        JOIN place AS pa ON pa.place_id = r.a
+        JOIN place AS pb ON pb.place_id = r.b
+        ORDER BY r.events DESC, r.agreements DESC, r.a, r.b
+    """, params + [limit if limit is not None else 2**62])
+
+
+def cities(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """Places taking part in the events (districts rolled up to their cities), most active first."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH kept AS MATERIALIZED (
+            SELECT x.lo, x.hi, x.extra_cities, x.t = '{AGREEMENT}' AS agreement
+            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.lo IS NOT NULL
+        ),
+        taking_part AS (
+            SELECT lo AS city_id, agreement FROM kept
+            UNION ALL SELECT hi, agreement FROM kept WHERE hi <> lo
+            UNION ALL SELECT unnest(extra_cities), agreement FROM kept WHERE extra_cities IS NOT NULL
+        ),
+        activity AS (
+            SELECT city_id, count(*) AS events, count(*) FILTER (WHERE agreement) AS agreements
+            FROM taking_part GROUP BY city_id
+        )
+        SELECT p.place_id, p.name, p.kind, p.country_code, p.lat, p.lon, a.events, a.agreements
+        FROM activity AS a JOIN place AS p ON p.place_id = a.city_id
+        ORDER BY a.events DESC, p.name
+    """, params)
+
+
+def sectors(con: duckdb.DuckDBPyConnection, f: Filters, top_countries: int | None = 8) -> pd.DataFrame:
+    """Signed agreements per sector, year and the countries taking part ("BY–RU"). An agreement naming
+    several sectors counts once in each; one naming none counts under "unspecified". Country groups
+    beyond the ``top_countries`` with most agreements are summed as "other"."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH grouped AS (
+            SELECT year(x.day) AS year, COALESCE(x.countries, '?') AS countries, {_mask(f)} AS mask,
+                   count(*) AS agreements
+            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.t = '{AGREEMENT}'
+            GROUP BY ALL
+        ),
+        most AS (
+            SELECT countries FROM grouped GROUP BY countries ORDER BY sum(agreements) DESC, countries LIMIT ?
+        ),
+        named AS (
+            SELECT COALESCE(s.sector, 'unspecified') AS sector, g.year,
+                   CASE WHEN g.countries IN (SELECT countries FROM most) THEN g.countries ELSE 'other' END
+                       AS countries,
+                   g.agreements
+            FROM grouped AS g LEFT JOIN sector AS s ON (g.mask >> s.bit) & 1 = 1
+            WHERE g.mask = 0 OR s.sector IS NOT NULL
+        )
+        SELECT sector, year, countries, sum(agreements)::BIGINT AS agreements
+        FROM named GROUP BY ALL ORDER BY sector, year, countries
+    """, params + [top_countries if top_countries is not None else 2**62])
+
+
+def articles(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 25, offset: int = 0) -> pd.DataFrame:
+    """The reports behind the figures, newest first: title, date, source, event type, the evidence sentence,
+    and the place names to highlight in it (its mentions and its pair's city names)."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH page AS (
+            SELECT x.eid, x.aid, x.day, x.t, x.sentence, x.pid, x.lo, x.hi, x.extra_cities, x.reports
+            FROM ev AS x WHERE {where}
+            ORDER BY x.day DESC NULLS LAST, x.eid LIMIT ? OFFSET ?
+        ),
+        taking_part AS (
+            SELECT eid, aid, lo AS city_id FROM page UNION SELECT eid, aid, hi FROM page
+            UNION SELECT eid, aid, unnest(extra_cities) FROM page WHERE extra_cities IS NOT NULL
+        ),
+        surfaces AS (
+            SELECT t.eid, list(DISTINCT s.surface) AS surfaces
+            FROM taking_part AS t JOIN surface AS s ON s.aid = t.aid AND s.city_id = t.city_id GROUP BY t.eid
+        )
+        SELECT a.title, pg.day, a.published, a.source_path, a.url, pg.t::VARCHAR AS event_type, pg.sentence,
+               list_distinct(list_concat(
+                   COALESCE(sf.surfaces, []), list_filter([pa.name, pb.name], lambda n: n IS NOT NULL))) AS highlight,
+               pg.reports, a.article_id
+        FROM page AS pg
+        JOIN art AS a ON a.aid = pg.aid
+        LEFT JOIN pair_ix AS ix ON ix.pid = pg.pid
+        LEFT JOIN place AS pa ON pa.place_id = ix.a
+        LEFT JOIN place AS pb ON pb.place_id = ix.b
+        LEFT JOIN surfaces AS sf ON sf.eid = pg.eid
+        ORDER BY pg.day DESC NULLS LAST, pg.eid
+    """, params + [limit, offset])
+
+
+def events_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) -> pd.DataFrame:
+    """The filtered events for export, newest first: one row per event (the report standing for it) in
+    "events" mode, one per report in "reports" mode; ``reports`` counts the pages reporting the event."""
+    where, params = _where(con, f)
+    return _df(con, f"""
+        WITH chosen AS (
+            SELECT x.* FROM ev AS x WHERE {where} AND {_counted(f)}
+            ORDER BY x.day DESC NULLS LAST, x.event_id LIMIT ?
+        ),
+        pair_names AS (  -- the rare events linking several pairs
+            SELECT e.eid, string_agg(pa.name || ' – ' || pb.name, '; ' ORDER BY pa.name, pb.name) AS names
+            FROM (SELECT eid, unnest(extra_pids) AS pid FROM chosen WHERE extra_pids IS NOT NULL) AS e
+            JOIN pair_ix AS ix ON ix.pid = e.pid
+            JOIN place AS pa ON pa.place_id = ix.a JOIN place AS pb ON pb.place_id = ix.b
+            GROUP BY e.eid
+        )
+        SELECT c.day AS date, c.t::VARCHAR AS event_type,
+               concat_ws('; ', pa.name || ' – ' || pb.name, pn.names) AS city_pairs, c.countries,
+               {_sector_names(_mask(f, 'c'))} AS sectors, c.agreement_count AS documents_stated,
+               c.sentence AS evidence, a.title, a.published, a.source_path AS source, a.url, c.reports,
+               c.event_id, a.article_id
+        FROM chosen AS c
+        JOIN art AS a ON a.aid = c.aid
+        LEFT JOIN pair_ix AS ix ON ix.pid = c.pid
+        LEFT JOIN place AS pa ON pa.place_id = ix.a
+        LEFT JOIN place AS pb ON pb.place_id = ix.b
+        LEFT JOIN pair_names AS pn ON pn.eid = c.eid
+        ORDER BY c.day DESC NULLS LAST, c.event_id
+    """, params + [limit if limit is not None else 2**62])
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """What the sidebar offers, most frequent first: countries and places taking part in events, event
+    types and sectors, the span of days, and facts about the store."""
+    return {
+        "countries": _df(con, """
+            SELECT country, count(*) AS events FROM (
+                SELECT c1 AS country FROM ev WHERE is_first AND c1 IS NOT NULL
+                UNION ALL SELECT c2 FROM ev WHERE is_first AND c2 <> c1
+                UNION ALL SELECT unnest(extra_countries) FROM ev WHERE is_first AND extra_countries IS NOT NULL)
+            GROUP BY ALL ORDER BY events DESC, country""", []),
+        "places": _df(con, """
+            WITH taking_part AS (
+                SELECT lo AS city_id FROM ev WHERE is_first AND lo IS NOT NULL
+                UNION ALL SELECT hi FROM ev WHERE is_first AND hi <> lo
+                UNION ALL SELECT unnest(extra_cities) FROM ev WHERE is_first AND extra_cities IS NOT NULL)
+            SELECT p.place_id, p.name, p.kind, p.country_code, count(*) AS events
+            FROM taking_part AS t JOIN place AS p ON p.place_id = t.city_id
+            GROUP BY ALL ORDER BY events DESC, p.name""", []),
+        "event_types": _df(con, """
+            SELECT t::VARCHAR AS event_type, events
+            FROM (SELECT t, count(*) AS events FROM ev WHERE is_first GROUP BY t) ORDER BY events DESC""", []),
+        "sectors": _df(con, """
+            SELECT s.sector, count(*) AS events FROM ev JOIN sector AS s ON (ev.key_mask >> s.bit) & 1 = 1
+            WHERE is_first GROUP BY ALL ORDER BY events DESC""", []),
+        "span": _df(con, "SELECT min(day) AS first_day, max(day) AS last_day FROM ev", []),
+        "store": _df(con, "SELECT * FROM store_info", []),
+    }
+
+
+# The views behind each part of the page; the headline is always shown.
+PARTS = {
+    "timeline": ("timeline", "agreements"),
+    "map": ("pairs", "cities"),
+    "sectors": ("sectors",),
+    "pairs": ("pairs",),
+    "articles": ("articles",),
+}
+
+
+def page_view(con: duckdb.DuckDBPyConnection, f: Filters, parts: Sequence[str] = tuple(PARTS),
+              top_pairs: int = 500, articles_page: int = 25) -> dict[str, pd.DataFrame]:
+    """The headline and the views of the given parts of the page, on one cursor."""
+    cursor = con.cursor()  # a connection may be shared by sessions (threads); a cursor may not
+    runs = {
+        "timeline": lambda: timeline(cursor, f),
+        "agreements": lambda: agreement_points(cursor, f),
+        "pairs": lambda: pairs(cursor, f, limit=top_pairs),
+        "cities": lambda: cities(cursor, f),
+        "sectors": lambda: sectors(cursor, f),
+        "articles": lambda: articles(cursor, f, limit=articles_page),
+    }
+    try:
+        views = {"headline": headline(cursor, f)}
+        for part in parts:
+            for name in PARTS[part]:
+                if name not in views:
+                    views[name] = runs[name]()
+        return views
+    finally:
+        cursor.close()

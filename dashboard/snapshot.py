@@ -1,0 +1,302 @@
+"""A read-optimised copy of the store for the dashboard, rebuilt when the store changes.
+
+Why a copy: the store is shaped for loading (string keys, one fact per table), and DuckDB lets one
+process write a file or several read it, never both. The dashboard therefore touches the store only to
+copy it: a read-only ATTACH held for the seconds the copy takes, retried briefly while a load holds the
+write lock. The copy is a DuckDB file of its own (under ``config.cache_dir()``) named after the store's
+version (size and modification time of the file and of its WAL), written under a temporary name and
+renamed into place. A load never waits for the dashboard; the dashboard keeps showing the last copy
+while a load runs and shows the new data on the first page view after it.
+
+The copy has one wide row per event report (``ev``), so that every filter is a column predicate and
+most views are one scan: dates resolved, districts rolled up to their cities, the first and last
+taking-part city (``lo``, ``hi``) with their countries (``c1``, ``c2``), the first city pair (``pid``, a
+number for the pair in ``pair_ix``), sectors as a bit mask (``mask``: this report's; ``key_mask``: any
+report's of the same event). The rare further cities and pairs of an event are lists
+(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events).
+
+Reports of one event (the same event on several pages) share the type, the day and the first and
+last city; the report of the earliest page stands for the event (``first_eid``, ``is_first``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl import config
+from etl.records import EVENT_TYPES, SECTORS
+
+FORMAT = 7  # bump when the tables below change: older copies are then rebuilt
+LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
+
+# Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
+_COPY: tuple[str, ...] = (
+    """CREATE TABLE place AS
+       SELECT p.place_id, p.name, p.kind, p.country_code, p.lat, p.lon, r.city_id
+       FROM store.places AS p JOIN store.place_rollup AS r ON r.place_id = p.place_id""",
+    # aid: a dense number (counting articles is then a bit string, not a hash table).
+    """CREATE TABLE art AS
+       SELECT row_number() OVER ()::INTEGER AS aid, hash(article_id) AS article_hash, article_id, title,
+              published_date AS published, source_path, url
+       FROM store.articles""",
+    """CREATE TEMP TABLE event_raw AS
+       SELECT hash(event_id) AS eid, event_id, hash(article_id) AS article_hash, event_type, event_date, sentence,
+              agreement_count
+       FROM store.events""",
+    "CREATE TEMP TABLE participant_raw AS SELECT hash(event_id) AS eid, place_id FROM store.event_participants",
+    "CREATE TEMP TABLE pair_raw AS SELECT hash(event_id) AS eid, place_a_id, place_b_id FROM store.event_pairs",
+    "CREATE TEMP TABLE sector_raw AS SELECT hash(event_id) AS eid, sector FROM store.event_sectors",
+    "CREATE TEMP TABLE dist AS SELECT place_a_id AS a, place_b_id AS b, km FROM store.pair_distances",
+    "CREATE TEMP TABLE mention_raw AS SELECT hash(article_id) AS article_hash, place_id, surface FROM store.mentions",
+    """CREATE TABLE store_info AS
+       SELECT (SELECT count(*) FROM store.articles) AS articles,
+              (SELECT max(finished_at) FROM store.runs) AS last_load,
+              current_localtimestamp() AS copied_at""",
+)
+
+# Shaped after the store is detached. (statement, parameters); later statements read earlier tables.
+_SHAPE: tuple[tuple[str, list], ...] = (
+    ("""CREATE TYPE event_type AS ENUM (
+            SELECT unnest(?::VARCHAR[])
+            UNION SELECT DISTINCT event_type FROM event_raw
+                  WHERE event_type IS NOT NULL AND NOT list_contains(?::VARCHAR[], event_type))""",
+     [list(EVENT_TYPES), list(EVENT_TYPES)]),
+    # One bit per sector: the vocabulary first, then names outside it (16 bits in all; more are dropped).
+    ("""CREATE TABLE sector AS
+        SELECT sector, (row_number() OVER (ORDER BY rank, sector) - 1)::UTINYINT AS bit
+        FROM (SELECT unnest(?::VARCHAR[]) AS sector, generate_subscripts(?::VARCHAR[], 1) AS rank
+              UNION ALL
+              SELECT DISTINCT sector, 1000 FROM sector_raw
+              WHERE sector IS NOT NULL AND NOT list_contains(?::VARCHAR[], sector))
+        QUALIFY bit < 16""",
+     [list(SECTORS), list(SECTORS), list(SECTORS)]),
+    ("""CREATE TEMP TABLE taking_part AS
+        SELECT DISTINCT r.eid, pl.city_id FROM participant_raw AS r JOIN place AS pl ON pl.place_id = r.place_id""",
+     []),
+    ("""CREATE TEMP TABLE span AS
+        SELECT eid, min(city_id) AS lo, max(city_id) AS hi, count(*) > 2 AS more FROM taking_part GROUP BY eid""",
+     []),
+    ("""CREATE TEMP TABLE more_cities AS
+        SELECT t.eid, list(t.city_id ORDER BY t.city_id) AS cities,
+               list(DISTINCT p.country_code) FILTER (WHERE p.country_code IS NOT NULL) AS countries
+        FROM taking_part AS t JOIN span AS s ON s.eid = t.eid JOIN place AS p ON p.place_id = t.city_id
+        WHERE s.more AND t.city_id NOT IN (s.lo, s.hi) GROUP BY t.eid""", []),
+    ("""CREATE TEMP TABLE city_pair AS
+        SELECT DISTINCT r.eid, LEAST(ra.city_id, rb.city_id) AS a, GREATEST(ra.city_id, rb.city_id) AS b
+        FROM pair_raw AS r
+        JOIN place AS ra ON ra.place_id = r.place_a_id
+        JOIN place AS rb ON rb.place_id = r.place_b_id
+        WHERE ra.city_id <> rb.city_id""", []),
+    # pid: a dense number per city pair, so that grouping by pair is cheap.
+    ("""CREATE TABLE pair_ix AS
+        SELECT row_number() OVER (ORDER BY p.a, p.b)::INTEGER AS pid, p.a, p.b, d.km
+        FROM (SELECT DISTINCT a, b FROM city_pair) AS p LEFT JOIN dist AS d ON d.a = p.a AND d.b = p.b""", []),
+    ("""CREATE TEMP TABLE event_pair AS
+        SELECT c.eid, x.pid FROM city_pair AS c JOIN pair_ix AS x ON x.a = c.a AND x.b = c.b""", []),
+    ("""CREATE TEMP TABLE first_pair AS
+        SELECT eid, min(pid) AS pid, list(pid ORDER BY pid) AS pids FROM event_pair GROUP BY eid""", []),
+    ("""CREATE TEMP TABLE sector_bits AS
+        SELECT r.eid, bit_or(1::USMALLINT << s.bit) AS mask
+        FROM sector_raw AS r JOIN sector AS s ON s.sector = r.sector GROUP BY ALL""", []),
+    ("""CREATE TEMP TABLE report AS
+        SELECT e.eid, e.event_id, a.aid, a.published, e.event_type::event_type AS t,
+               COALESCE(e.event_date, a.published) AS day, e.sentence, e.agreement_count,
+               s.lo, s.hi, mc.cities AS extra_cities, mc.countries AS extra_countries,
+               p.pid, CASE WHEN len(p.pids) > 1 THEN p.pids[2:] END AS extra_pids,
+               COALESCE(m.mask, 0)::USMALLINT AS mask,
+               -- Reports of one event share this key: type, day, first and last city, and the rank among
+               -- such events of the same page (one page's two signings are two events; another page's
+               -- first report of such a signing is the first one's). Undated or placeless: alone.
+               CASE WHEN COALESCE(e.event_date, a.published) IS NULL OR s.lo IS NULL THEN e.eid
+                    ELSE hash(e.event_type, COALESCE(e.event_date, a.published), s.lo, s.hi,
+                              row_number() OVER (PARTITION BY a.aid, e.event_type, COALESCE(e.event_date, a.published),
+                                                              s.lo, s.hi ORDER BY e.event_id)) END AS event_key
+        FROM event_raw AS e
+        JOIN art AS a ON a.article_hash = e.article_hash
+        LEFT JOIN span AS s ON s.eid = e.eid
+        LEFT JOIN more_cities AS mc ON mc.eid = e.eid
+        LEFT JOIN first_pair AS p ON p.eid = e.eid
+        LEFT JOIN sector_bits AS m ON m.eid = e.eid""", []),
+    ("""CREATE TEMP TABLE event_key AS
+        SELECT event_key, arg_min(eid, {'published': published, 'event_id': event_id}) AS first_eid,
+               bit_or(mask) AS key_mask, count(*) AS reports
+        FROM report GROUP BY event_key""", []),
+    ("""CREATE TABLE ev AS
+        SELECT r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
+               date_trunc('month', r.day)::DATE AS month, r.agreement_count, r.mask, k.key_mask, k.reports,
+               r.lo, r.hi, r.extra_cities, cl.country_code AS c1, ch.country_code AS c2, r.extra_countries,
+               CASE WHEN ch.country_code IS NULL OR cl.country_code = ch.country_code THEN cl.country_code
+                    WHEN cl.country_code IS NULL THEN ch.country_code
+                    ELSE LEAST(cl.country_code, ch.country_code) || '–' || GREATEST(cl.country_code, ch.country_code)
+               END AS countries,
+               r.pid, r.extra_pids, r.sentence, r.event_id
+        FROM report AS r
+        JOIN event_key AS k ON k.event_key = r.event_key
+        LEFT JOIN place AS cl ON cl.place_id = r.lo
+        LEFT JOIN place AS ch ON ch.place_id = r.hi
+        -- Newest first: "latest" lists read one row group, date filters skip the others.
+        ORDER BY r.day DESC NULLS LAST""", []),
+    # The words to highlight in an evidence sentence: how the page names each (rolled-up) place.
+    ("""CREATE TABLE surface AS
+        SELECT DISTINCT a.aid, p.city_id, m.surface
+        FROM mention_raw AS m
+        JOIN art AS a ON a.article_hash = m.article_hash
+        JOIN place AS p ON p.place_id = m.place_id
+        WHERE length(m.surface) > 1""", []),
+)
+
+
+class StoreBusy(Exception):
+    """A load holds the store's write lock (DuckDB allows one writer or many readers, never both)."""
+
+
+class StoreMissing(Exception):
+    """There is no store file at the configured path."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path  # the copy, a DuckDB file
+    version: str  # the store version it was copied from
+    current: bool  # False when the store has changed since and could not be copied yet (a load runs)
+
+
+def store_version(db_path: str | os.PathLike) -> str | None:
+    """Size and modification time of the store and its WAL; None when the store does not exist."""
+    parts = []
+    for path in (Path(db_path), Path(f"{db_path}.wal")):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            if not parts:
+                return None
+            continue
+        parts.append(f"{stat.st_size}-{stat.st_mtime_ns}")
+    return "/".join(parts)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _folder() -> Path:
+    return config.cache_dir() / "dashboard"
+
+
+def _prefix(db_path: str | os.PathLike) -> str:
+    """File-name prefix of the copies of one store: its name and a digest of its absolute path."""
+    resolved = Path(db_path).resolve()
+    return f"{resolved.stem}-{_digest(str(resolved))}-"
+
+
+def snapshot_path(db_path: str | os.PathLike, version: str) -> Path:
+    return _folder() / f"{_prefix(db_path)}f{FORMAT}-{_digest(version)}.duckdb"
+
+
+def is_copied(db_path: str | os.PathLike) -> bool:
+    """Whether the store as it is now has a snapshot already (no copy to wait for)."""
+    version = store_version(db_path)
+    return version is not None and snapshot_path(db_path, version).exists()
+
+
+def _attach(con: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, wait: bool) -> None:
+    literal = str(db_path).replace("'", "''")  # ATTACH takes no parameters; the path is configuration
+    for pause in (*(LOCK_RETRIES if wait else ()), None):
+        try:
+            con.execute(f"ATTACH '{literal}' AS store (READ_ONLY)")
+            return
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if pause is None:
+                raise StoreBusy(str(db_path)) from error
+            time.sleep(pause)
+
+
+def build(db_path: str | os.PathLike, wait: bool = True) -> Snapshot:
+    """Copy the store into a new snapshot file (or reuse the one of this version).
+
+    Raises StoreBusy while a load holds the store (after retrying for about a second when ``wait``)."""
+    if not Path(db_path).exists():
+        raise StoreMissing(str(db_path))
+    folder = _folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{uuid.uuid4().hex}.tmp.duckdb"
+    con = duckdb.connect(str(temporary))
+    try:
+        _attach(con, db_path, wait)
+        # The store cannot change while attached, so this is the version of what is copied.
+        version = store_version(db_path)
+        target = snapshot_path(db_path, version)
+        if not target.exists():
+            for statement in _COPY:
+                con.execute(statement)
+        con.execute("DETACH store")  # releases the store: a load can start from here on
+        if not target.exists():
+            for statement, params in _SHAPE:
+                con.execute(statement, params)
+            con.close()
+            os.replace(temporary, target)
+    finally:
+        con.close()
+        for leftover in (temporary, Path(f"{temporary}.wal")):
+            leftover.unlink(missing_ok=True)
+    _remove_older(db_path, keep=target)
+    return Snapshot(target, version, current=True)
+
+
+def _remove_older(db_path: str | os.PathLike, keep: Path) -> None:
+    """Remove the store's other copies (older versions, older formats)."""
+    for old in _folder().glob(f"{_prefix(db_path)}*.duckdb"):
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:  # still open elsewhere (Windows): removed next time
+                pass
+
+
+def latest(db_path: str | os.PathLike) -> Path | None:
+    """The most recent snapshot of this store in this format, whatever its version."""
+    found = []
+    for path in _folder().glob(f"{_prefix(db_path)}f{FORMAT}-*.duckdb"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # removed meanwhile by another process's newer copy
+            continue
+    return max(found)[1] if found else None
+
+
+_building = threading.Lock()  # one copy at a time per process (sessions run in threads)
+
+
+def current(db_path: str | os.PathLike) -> Snapshot:
+    """The snapshot of the store as it is now: reused when there is one, else built.
+
+    While a load holds the store, returns the last snapshot marked ``current=False``; raises StoreBusy
+    when there is none yet, StoreMissing when the store does not exist.
+    """
+    version = store_version(db_path)
+    if version is None:
+        raise StoreMissing(str(db_path))
+    target = snapshot_path(db_path, version)
+    if target.exists():
+        return Snapshot(target, version, current=True)
+    with _building:
+        if target.exists():
+            return Snapshot(target, version, current=True)
+        previous = latest(db_path)
+        try:
+            # With a previous copy to show, do not make the analyst wait for a load to finish.
+            return build(db_path, wait=previous is None)
+        except StoreBusy:
+            if previous is None:
+                raise
+            return Snapshot(previous, version, current=False)
