@@ -13,7 +13,7 @@ from etl.gazetteer import Gazetteer, normalise
 from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
 
-_ABBREVIATIONS = frozenset("st mr mrs ms dr prof gen lt col no jr sr vs etc e.g i.e u.s rep sq ave blvd mt ft".split())
+_ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»']?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\S)")
 
 _NUMBER_WORDS = {
@@ -78,35 +78,24 @@ TRIGGERS: dict[str, re.Pattern] = {
 # Words without which a type's pattern cannot match: most sentences skip the patterns altogether.
 TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "twinning_established": frozenset(
-        "became become becoming declared proclaimed establish established establishes establishing establishment "
-        "formalised formalized formalise formalize formalising formalizing formally formal twinning twinned "
-        "sister twin fraternal twinhood friendship".split()),
+        ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
-        "sign signed signing signs concluded concludes conclude conclusion inked ink inks sealed seal seals "
-        "exchanged exchanges adopted adopts signatures signature entered enter".split()),
-    "visit": frozenset("visit visits visited visiting delegation delegations guests mayor governor trip days "
-                       "hosted".split()),
-    "forum": frozenset("forum forums conference conferences congress summit round table business council "
-                       "symposium assembly meeting".split()),
-    "meeting": frozenset("met meets meet meeting meetings talks negotiations consultations discussed received "
-                         "welcomed".split()),
+        ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "exchanges", "adopted", "adopts", "signatures", "signature", "entered", "enter"]),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted"]),
+    "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
+    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "negotiations", "consultations", "discussed", "received", "welcomed"]),
     "cultural_event": frozenset(
-        "festival festivals exhibition exhibitions concert concerts tournament tournaments championship "
-        "championships competition competitions contest contests gala marathon exposition expositions performance "
-        "performances film cultural culture fair regatta cup".split()),
-    "transport_link": frozenset("flight flights air airline airlines rail railway train bus route routes connection "
-                                "connections ferry".split()),
-    "other": frozenset("humanitarian donated donates donation handed planted unveiled joint opened named".split()),
+        ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup"]),
+    "transport_link": frozenset(["flight", "flights", "air", "airline", "airlines", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry"]),
+    "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "unveiled", "joint", "opened", "named"]),
 }
 # Words that settle a type by themselves, so the pattern need not run.
 SURE_WORDS: dict[str, frozenset[str]] = {
-    "visit": frozenset("visit visits visited visiting delegation delegations".split()),
-    "forum": frozenset("forum forums conference conferences congress summit symposium".split()),
-    "meeting": frozenset("met talks negotiations consultations discussed".split()),
-    "cultural_event": frozenset("festival festivals exhibition exhibitions concert concerts tournament tournaments "
-                                "championship championships competition competitions contest contests gala marathon "
-                                "regatta".split()),
-    "transport_link": frozenset("flight flights airline airlines ferry".split()),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations"]),
+    "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "symposium"]),
+    "meeting": frozenset(["met", "talks", "negotiations", "consultations", "discussed"]),
+    "cultural_event": frozenset(["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "regatta"]),
+    "transport_link": frozenset(["flight", "flights", "airline", "airlines", "ferry"]),
 }
 _WORD = re.compile(r"[a-zа-яё]+")
 
@@ -276,8 +265,7 @@ def agreement_count(sentence: str) -> int | None:
 
 
 _FUTURE_WORDS = frozenset(
-    "will would shall going plan plans planned intend intends intended expect expects expected due set scheduled "
-    "be ready hope hopes hoped aim aims aimed propose proposes proposed could might".split())
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -307,7 +295,7 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     return "now"
 
 
-_BACKGROUND_WORDS = frozenset("ago last since previous previously earlier former decade decades years".split())
+_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+year|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
     r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade)\b",
@@ -337,7 +325,7 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer,
         return a.country_code != b.country_code and not _related(a, b, gazetteer)
 
     pairs: set[tuple[int, int]] = set()
-    for tier in set(_TIER[p.kind] for p in unique):
+    for tier in {_TIER[p.kind] for p in unique}:
         peers = [p for p in unique if _TIER[p.kind] == tier]
         # "Munich, which is twinned with Edinburgh, Verona and Sapporo": the list hangs off Munich.
         hub = max(peers, key=lambda p: prominence.get(p.place_id, 0))
@@ -472,7 +460,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
-_RELATION_WORDS = frozenset("twinned twin sister partner partners friendship fraternal twinning partnership".split())
+_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
     r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b",
@@ -550,7 +538,7 @@ def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], reso
 class _Finding:
     """A sentence that reports at least one event, with the pairs read from it."""
 
-    __slots__ = ("number", "sentence", "words", "types", "names", "pairs", "background", "venues")
+    __slots__ = ("background", "names", "number", "pairs", "sentence", "types", "venues", "words")
 
     def __init__(self, number, sentence, words, types, names, pairs, background, venues):
         self.number, self.sentence, self.words, self.types = number, sentence, words, types

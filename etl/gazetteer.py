@@ -9,8 +9,8 @@ import logging
 import math
 import os
 import pickle
-import unicodedata
 import re
+import unicodedata
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -30,13 +30,7 @@ _GENERIC_SUFFIXES = ("Region", "District", "Oblast", "Province", "County", "Krai
 # Capitalised English words that GeoNames also knows as towns ("Of" in Turkey, "Victoria", "Union"):
 # in news about city cooperation they are nearly always the word, not the town.
 COMMON_WORDS = frozenset(
-    """
-    a about after against all along also an and as at bath before between both business by central city
-    concord day days during eagle for friendship from glory great harmony he head hope however in
-    independence it its liberty march marina may mayor mobile nice of on orange paradise park peace
-    photo president progress reading republic she sport split state that the their there these they this
-    to tourism under union unity victory was we were what when where which while who with
-    """.split()
+    ["a", "about", "after", "against", "all", "along", "also", "an", "and", "as", "at", "bath", "before", "between", "both", "business", "by", "central", "city", "concord", "day", "days", "during", "eagle", "for", "friendship", "from", "glory", "great", "harmony", "he", "head", "hope", "however", "in", "independence", "it", "its", "liberty", "march", "marina", "may", "mayor", "mobile", "nice", "of", "on", "orange", "paradise", "park", "peace", "photo", "president", "progress", "reading", "republic", "she", "sport", "split", "state", "that", "the", "their", "there", "these", "they", "this", "to", "tourism", "under", "union", "unity", "victory", "was", "we", "were", "what", "when", "where", "which", "while", "who", "with"]
 )
 # First names that are also towns: "Vladimir Kukharev" is a person, "in Vladimir" a city.
 FIRST_NAMES = frozenset({"vladimir", "victoria", "florence", "alexandria", "elizabeth", "charlotte", "sofia"})
@@ -137,8 +131,8 @@ class Gazetteer:
         try:
             with cache_file.open("rb") as handle:
                 return pickle.load(handle)
-        except Exception:  # a missing, stale or unreadable cache is rebuilt
-            pass
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError) as problem:
+            log.debug("The gazetteer index is (re)built: %s", problem)  # a missing or stale cache
         gazetteer = _build(directory)
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -278,7 +272,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
 
 
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
-_CYRILLIC_NEWS_COUNTRIES = frozenset("BY RU UA KZ UZ KG TJ TM AM AZ GE MD".split())
+_CYRILLIC_NEWS_COUNTRIES = frozenset(["BY", "RU", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AM", "AZ", "GE", "MD"])
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
@@ -331,7 +325,7 @@ def _ordinary_russian_word(morph, word: str) -> bool:
     return parses[0].is_known and not any("Geox" in p.tag for p in parses)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _word_forms(morph, word: str) -> tuple[str, ...]:
     """The word in each of _CASES (its place-name reading first: "Минском" is Minsk, not "минский")."""
     options = morph.parse(word)

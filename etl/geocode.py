@@ -111,7 +111,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
             continue
         following = spotted[index + 1] if index + 1 < len(spotted) else None
         candidate_ids = tuple(p.place_id for p in name.candidates)
-        if len(name.candidates) == 1 and not name.candidates[0].kind == "district":
+        if len(name.candidates) == 1 and name.candidates[0].kind != "district":
             place, reason, parent_end = name.candidates[0], "only place of that name", None
         elif candidate_ids in settled and not _PARENT_LINK.match(text[name.end:following.start] if following else ""):
             # One sense per article: a later bare "the Moskovsky District" is the one named in full before.

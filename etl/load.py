@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -135,15 +136,24 @@ def source_key(path: str | os.PathLike) -> str:
     return str(Path(path).resolve())
 
 
-def open_store(db_path: str | os.PathLike) -> duckdb.DuckDBPyConnection:
-    """A read-write connection to the store, with the schema created or brought up to date."""
+def open_store(db_path: str | os.PathLike, wait_seconds: float = 5.0) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to the store, with the schema created or brought up to date.
+
+    The dashboard holds the file for about a second while it copies it: a load waits that long rather
+    than fail, and gives up with DatabaseInUse after ``wait_seconds``.
+    """
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(db_path))
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise DatabaseInUse(str(db_path)) from error
-        raise
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            con = duckdb.connect(str(db_path))
+            break
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseInUse(str(db_path)) from error
+            time.sleep(0.25)
     con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
     return con
 

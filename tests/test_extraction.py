@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from etl.config import PROJECT_ROOT
 from etl.evaluate import labels_from_extraction, labels_from_gold
 from etl.extract import extract_article, extract_document
 from etl.records import Article
-from etl.config import PROJECT_ROOT
 from etl.sources import read_document
 
 SEED_PAGE = PROJECT_ROOT.parent / "shared" / "seeds" / "000_28e4aa494e16fccf.txt"
