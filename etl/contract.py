@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from etl.gazetteer import SYNTHETIC_IDS_FROM
 from etl.records import Event, Extraction, Place
 
 
@@ -55,7 +56,8 @@ def _place_record(place: Place, participant: bool) -> dict:
         "name": place.name,
         "country": place.country_code,
         "kind": place.kind,
-        "geonameid": place.place_id,
+        "geonameid": place.place_id if place.place_id < SYNTHETIC_IDS_FROM else None,
+        "place_id": place.place_id,
         "lat": place.lat,
         "lon": place.lon,
         "role": "participant" if participant else "mention",

@@ -45,9 +45,13 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(normalise(token) for token in TOKEN.findall(name))
 
 
+# Ids of places GeoNames' city list lacks (districts, regions, small towns) start here, far above GeoNames'.
+SYNTHETIC_IDS_FROM = 2_000_000_000
+
+
 def _synthetic_id(*parts: str) -> int:
-    """A stable id for places GeoNames' city list lacks, far above any GeoNames id."""
-    return 2_000_000_000 + zlib.crc32("|".join(parts).encode("utf-8"))
+    """A stable id for a place GeoNames' city list lacks."""
+    return SYNTHETIC_IDS_FROM + zlib.crc32("|".join(parts).encode("utf-8"))
 
 
 @dataclass(frozen=True)
