@@ -191,6 +191,8 @@ _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
 
 
 def _is_russian(sentence: str) -> bool:
+    if sentence.isascii():
+        return False
     return _CYRILLIC.search(sentence) is not None and len(_CYRILLIC.findall(sentence)) > len(sentence) // 4
 
 
@@ -237,7 +239,8 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
         if found is None:
             found = _SECTOR_OF_WORD[word] = tuple(
                 sector for sector, stems in _SECTOR_STEMS.items() if any(stem in word for stem in stems))
-        maybe.update(found)
+        if found:
+            maybe.update(found)
     if "physical" in words:
         maybe.add("sport")
     # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
