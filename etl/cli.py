@@ -200,7 +200,52 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = (add_load_command, add_extract_command, add_evaluate_command)
+def add_unresolved_command(subparsers) -> None:
+    parser = _subparser(
+        subparsers, "unresolved", "list place names the gazetteer could not place",
+        "List the names that read like places ('the town of X', 'X District') but that the gazetteer "
+        "lacks, most frequent first, with how many articles name them and one sentence. Add the real ones "
+        "to a CSV in data/gazetteer/ (columns in data/gazetteer/README.md) and load again with --force.",
+        "  twinning unresolved\n"
+        "  twinning unresolved --db data/my_pages.duckdb --limit 100",
+    )
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="the database file (default: $TWINNING_DB or data/twinning.duckdb)")
+    parser.add_argument("--limit", type=_positive, default=50, metavar="N", help="how many names (default 50)")
+    parser.set_defaults(run=run_unresolved)
+
+
+def run_unresolved(args: argparse.Namespace) -> int:
+    import duckdb
+
+    db_path = args.db or config.database_path()
+    if not Path(db_path).exists():
+        _error(f"No database at {db_path}: load some pages first (twinning load PATH)")
+        return 1
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            rows = con.execute("""
+                SELECT u.name, count(DISTINCT u.article_id) AS articles, any_value(u.sentence) AS sentence,
+                       any_value(a.source_path) AS example
+                FROM unresolved_names AS u JOIN articles AS a USING (article_id)
+                GROUP BY u.name ORDER BY articles DESC, u.name LIMIT ?
+            """, [args.limit]).fetchall()
+    except duckdb.IOException:
+        _error("Database is in use by a running load — try again when it has finished")
+        return 1
+    except duckdb.CatalogException:
+        _error(f"{db_path} was written by an older version: load again with --force to list unresolved names")
+        return 1
+    if not rows:
+        print("Every place-like name in the loaded articles was found in the gazetteer.")
+        return 0
+    print(f"{'articles':>8}  name — one sentence (file)")
+    for name, articles, sentence, example in rows:
+        print(f"{articles:>8}  {name} — {sentence[:160]} ({Path(example).name})")
+    return 0
+
+
+COMMANDS = (add_load_command, add_extract_command, add_evaluate_command, add_unresolved_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -69,6 +69,7 @@ STAGED: dict[str, pa.Schema] = {
                               ("article_id", _STRING)]),
     "event_participants": pa.schema([("event_id", _STRING), ("place_id", _BIG), ("article_id", _STRING)]),
     "event_sectors": pa.schema([("event_id", _STRING), ("sector", _STRING), ("article_id", _STRING)]),
+    "unresolved_names": pa.schema([("article_id", _STRING), ("name", _STRING), ("sentence", _STRING)]),
 }
 # Columns staged only for filtering, not stored.
 _FILTER_ONLY = {"event_pairs": {"article_id"}, "event_participants": {"article_id"}, "event_sectors": {"article_id"}}
@@ -83,7 +84,7 @@ ROWS: dict[str, pa.Schema] = {
 }
 # Tables keyed by event_id, and by article_id, emptied when an article goes.
 _EVENT_KEYED = ("event_pairs", "event_participants", "event_sectors")
-_ARTICLE_KEYED = ("related_headlines", "mentions", "place_roles", "events", "articles")
+_ARTICLE_KEYED = ("related_headlines", "mentions", "place_roles", "unresolved_names", "events", "articles")
 
 
 class DatabaseInUse(Exception):
@@ -415,6 +416,7 @@ def rows_from_extraction(extraction: Extraction, source_path: str,
     rows["related_headlines"] = [(aid, n, h.title, h.day_month) for n, h in enumerate(article.related_headlines)]
     rows["places"] = [_place_row(p) for p in _with_parents(extraction.places, known_places or {}).values()]
     rows["mentions"] = [(aid, m.place_id, m.surface, m.char_start, m.char_end) for m in extraction.mentions]
+    rows["unresolved_names"] = [(aid, name, sentence) for name, sentence in extraction.unresolved]
     rows["place_roles"] = [
         (aid, i, "participant" if i in extraction.participant_ids else "mention")
         for i in ordered_place_ids(extraction)

@@ -57,6 +57,14 @@ CREATE TABLE IF NOT EXISTS mentions (
     char_end   INTEGER
 );
 
+-- Names that read like places but that the gazetteer lacks, kept with their sentence for the analyst
+-- (`twinning unresolved`), never guessed.
+CREATE TABLE IF NOT EXISTS unresolved_names (
+    article_id VARCHAR NOT NULL,
+    name       VARCHAR NOT NULL,
+    sentence   VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS place_roles (
     article_id VARCHAR NOT NULL,
     place_id   BIGINT NOT NULL,
