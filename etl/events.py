@@ -473,20 +473,33 @@ _RELATION = re.compile(
 _NAMESAKE_DISTRICTS = re.compile(r"\b([A-Z][a-z]+)\s+districts\s+of\s+(?:the\s+)?")
 
 
+_NAMESAKE_DISTRICTS_RU = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+район(?:ы|ов|ам|ами|ах)\s+")
+
+
 def _add_namesake_districts(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
-    """"Pervomaisky districts of Vitebsk and Novosibirsk": one Pervomaisky District in each city."""
+    """"Pervomaisky districts of Vitebsk and Novosibirsk" («Железнодорожные районы Витебска и Новосибирска»):
+    one district of that name in each city."""
+    if "районы" in text or "районов" in text:
+        for number, (start, end) in enumerate(bounds):
+            for match in _NAMESAKE_DISTRICTS_RU.finditer(text, start, end):
+                districts = gazetteer.district_adjectives.get(normalise(match.group(1)), [])
+                _add_districts_of_cities(match, [gazetteer.places[i] for i in districts], by_sentence[number])
     if "districts of" not in text:
         return
     for number, (start, end) in enumerate(bounds):
         for match in _NAMESAKE_DISTRICTS.finditer(text, start, end):
-            cities = [r for r in by_sentence[number] if r.start >= match.end() and r.place.kind == "city"][:2]
-            key = (normalise(match.group(1)), "district")
-            for city in cities:
-                for district in gazetteer.candidates(key):
-                    if district.parent_id == city.place.place_id:
-                        by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(1),
-                                                                district, "namesake district of the named city"))
-            by_sentence[number].sort(key=lambda r: r.start)
+            districts = gazetteer.candidates((normalise(match.group(1)), "district"))
+            _add_districts_of_cities(match, districts, by_sentence[number])
+
+
+def _add_districts_of_cities(match: re.Match, districts: list[Place], names: list[ResolvedName]) -> None:
+    cities = [r for r in names if r.start >= match.end() and r.place.kind == "city"][:2]
+    for city in cities:
+        for district in districts:
+            if district.parent_id == city.place.place_id:
+                names.append(ResolvedName(match.start(), match.end(), match.group(1), district,
+                                          "namesake district of the named city"))
+    names.sort(key=lambda r: r.start)
 
 
 _COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)\s+(?:област|кра)[а-яё]*")

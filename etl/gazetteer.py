@@ -70,6 +70,7 @@ class Gazetteer:
         self.capital_of = capital_of or {}
         # "гродненской" -> Grodno Region, for "Гродненская и Ленинградская области", "Гродненского облисполкома"
         self.region_adjectives: dict[str, int] = {}
+        self.district_adjectives: dict[str, list[int]] = {}  # "железнодорожные" -> every Zheleznodorozhny District
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -153,7 +154,7 @@ class Gazetteer:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -247,8 +248,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
             _apply_supplement(row, places, aliases, hints, city_by_name)
 
     region_adjectives: dict[str, int] = {}
+    district_adjectives: dict[str, list[int]] = {}
     _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
-                            region_adjectives=region_adjectives)
+                            region_adjectives=region_adjectives, district_adjectives=district_adjectives)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -272,6 +274,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
     gazetteer = Gazetteer(places, dict(names), hints, capital_of)
     gazetteer.region_adjectives = region_adjectives
+    gazetteer.district_adjectives = district_adjectives
     return gazetteer
 
 
@@ -282,7 +285,8 @@ _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[str]], curated: set[int],
-                            hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int]) -> None:
+                            hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int],
+                            district_adjectives: dict[str, list[int]]) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
     Declension comes from pymorphy3's dictionary; words it does not know stay as written.
@@ -307,6 +311,11 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             cyrillic -= common
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
                 continue  # matched as written; declining every foreign town's Russian name is not worth it
+        for alias in list(cyrillic):
+            head, _, rest = alias.partition(" ")
+            if head.islower() and rest[:1].isupper():  # "провинция Шаньдун": the text may write "Шаньдун" alone
+                place_aliases.append(rest)
+                cyrillic.add(rest)
         for alias in cyrillic:
             place_aliases.extend(declined(alias))
         if place.kind == "region" and place.name_ru:
@@ -314,6 +323,11 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             if adjective:
                 for form in morph.parse(adjective.group(1))[0].lexeme:
                     region_adjectives.setdefault(normalise(form.word), place_id)
+        if place.kind == "district" and place.name_ru:
+            adjective = _DISTRICT_ADJECTIVE.match(place.name_ru)
+            if adjective:  # plural forms too: "Железнодорожные районы Витебска и Новосибирска"
+                for word in {normalise(form.word) for form in morph.parse(adjective.group(1))[0].lexeme}:
+                    district_adjectives.setdefault(word, []).append(place_id)
     for key, country_code in list(hints.items()):
         if len(key) == 1 and _CYRILLIC.search(key[0]):
             for parse in morph.parse(key[0])[:1]:
@@ -321,6 +335,7 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                     hints.setdefault((normalise(form.word),), country_code)
 
 
+_DISTRICT_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ий|ый|ой))\s+район$")
 _REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+ская)\s+(?:область|автономная\s+область)$")
 
 
