@@ -82,3 +82,16 @@ def test_agreement_counts_sectors_and_period(gazetteer):
     assert event.agreement_count == 3
     assert (event.period_start, event.period_end) == (2024, 2026)
     assert set(event.sectors) == {"economy", "education"}
+
+
+def test_a_russian_district_agreement(gazetteer):
+    extraction = extract_article(_article(
+        "Партизанский район Минска и Московский район Казани заключили соглашение о торгово-экономическом "
+        "сотрудничестве. Стороны планируют подписать дорожную карту осенью.",
+        title="Районы Минска и Казани договорились о сотрудничестве"), gazetteer)
+    news = [e for e in extraction.events if not e.background]
+    assert {e.event_type for e in news} == {"agreement_signed"}  # the road map is a plan, not a signing
+    [signing] = news
+    assert {extraction.places[i].name for i in signing.pairs[0]} == {
+        "Partizansky District, Minsk", "Moskovsky District, Kazan"}
+    assert signing.sectors == ["economy"]
