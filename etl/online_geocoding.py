@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable, GeopyError
@@ -22,17 +23,8 @@ from etl.records import Extraction, Place
 
 log = logging.getLogger(__name__)
 
-# The same definition as in etl/schema.sql, so the cache also works on a connection the loader did not set up.
-CACHE_TABLE_SQL = """
-CREATE TABLE IF NOT EXISTS geocode_cache (
-    query      VARCHAR PRIMARY KEY,
-    lat        DOUBLE,
-    lon        DOUBLE,
-    address    VARCHAR,
-    raw_json   VARCHAR,
-    fetched_at TIMESTAMP
-)
-"""
+# The store's own schema (idempotent), so the cache also works on a connection the loader did not set up.
+SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 
 # Nominatim's words for a place, most specific field first (addresstype, then type, then class).
 KIND_OF = {
@@ -110,7 +102,7 @@ class CachedOnlineGeocoder:
     def __init__(self, con: duckdb.DuckDBPyConnection, geocode: GeocodeFunction):
         self.con = con
         self.geocode = geocode
-        con.execute(CACHE_TABLE_SQL)
+        con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
 
     def lookup(self, name: str, country_code: str | None = None) -> Place | None:
         """The place called ``name`` (optionally in ``country_code``), or None when the geocoder knows no
