@@ -6,13 +6,16 @@ from collections import defaultdict
 from datetime import date
 
 from etl.gazetteer import SYNTHETIC_IDS_FROM
-from etl.records import Event, Extraction, Place
+from etl.records import Event, Extraction, Mention, Place
 
 
 def contract_record(extraction: Extraction) -> dict:
     """The JSON-ready record of one article: its metadata, places with roles, pairs and events."""
     article = extraction.article
     places = extraction.places
+    first_mention: dict[int, Mention] = {}
+    for mention in extraction.mentions:
+        first_mention.setdefault(mention.place_id, mention)
     return {
         "article_id": article.article_id,
         "source": article.source_path,
@@ -24,7 +27,8 @@ def contract_record(extraction: Extraction) -> dict:
         "year_inferred": article.year_inferred,
         "category": article.category,
         "related_headlines": [{"title": h.title, "day_month": h.day_month} for h in article.related_headlines],
-        "places": [_place_record(places[i], i in extraction.participant_ids) for i in ordered_place_ids(extraction)],
+        "places": [_place_record(places[i], i in extraction.participant_ids, first_mention.get(i))
+                   for i in ordered_place_ids(extraction)],
         "pairs": _pair_records(extraction.events, places),
         "events": [_event_record(event, places) for event in extraction.events],
         "unresolved": [{"name": name, "sentence": sentence} for name, sentence in extraction.unresolved],
@@ -51,7 +55,7 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _place_record(place: Place, participant: bool) -> dict:
+def _place_record(place: Place, participant: bool, mention: Mention | None = None) -> dict:
     return {
         "name": place.name,
         "country": place.country_code,
@@ -61,6 +65,8 @@ def _place_record(place: Place, participant: bool) -> dict:
         "lat": place.lat,
         "lon": place.lon,
         "role": "participant" if participant else "mention",
+        "precision": mention.precision if mention else None,
+        "reason": mention.reason if mention else None,
     }
 
 

@@ -364,7 +364,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     spotted = spot_names(text, gazetteer)
     resolved = resolve_names(text, spotted, gazetteer, bounds)
     places = {r.place.place_id: r.place for r in resolved}
-    mentions = [Mention(r.place.place_id, r.surface, r.start, r.end) for r in resolved]
+    mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
     by_sentence: list[list[ResolvedName]] = [[] for _ in bounds]
     k = 0
@@ -382,7 +382,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         for r in names:
             places.setdefault(r.place.place_id, r.place)
             if r.start not in mentioned_at and r.reason != _ANAPHOR_REASON:
-                mentions.append(Mention(r.place.place_id, r.surface, r.start, r.end))
+                mentions.append(Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)))
                 mentioned_at.add(r.start)
     mentions.sort(key=lambda m: m.char_start)
     prominence = Counter(r.place.place_id for r in resolved)
@@ -549,6 +549,14 @@ def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], reso
             by_sentence[number].append(ResolvedName(match.start(), match.end(), match.group(), place,
                                                     "the article's place in that country"))
             by_sentence[number].sort(key=lambda r: r.start)
+
+
+def _precision(name: ResolvedName) -> int:
+    """1: the named locality itself; 2: read from a stand-in (an adjective, a namesake phrase); 3: only a
+    region or country."""
+    if name.place.kind in ("region", "country"):
+        return 3
+    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city") else 1
 
 
 class _Finding:

@@ -58,6 +58,7 @@ STAGED: dict[str, pa.Schema] = {
     ]),
     "mentions": pa.schema([
         ("article_id", _STRING), ("place_id", _BIG), ("surface", _STRING), ("char_start", _INT), ("char_end", _INT),
+        ("reason", _STRING), ("precision", _INT),
     ]),
     "place_roles": pa.schema([("article_id", _STRING), ("place_id", _BIG), ("role", _STRING)]),
     "events": pa.schema([
@@ -415,7 +416,8 @@ def rows_from_extraction(extraction: Extraction, source_path: str,
     ))
     rows["related_headlines"] = [(aid, n, h.title, h.day_month) for n, h in enumerate(article.related_headlines)]
     rows["places"] = [_place_row(p) for p in _with_parents(extraction.places, known_places or {}).values()]
-    rows["mentions"] = [(aid, m.place_id, m.surface, m.char_start, m.char_end) for m in extraction.mentions]
+    rows["mentions"] = [(aid, m.place_id, m.surface, m.char_start, m.char_end, m.reason, m.precision)
+                        for m in extraction.mentions]
     rows["unresolved_names"] = [(aid, name, sentence) for name, sentence in extraction.unresolved]
     rows["place_roles"] = [
         (aid, i, "participant" if i in extraction.participant_ids else "mention")

@@ -92,6 +92,8 @@ class Mention:
     surface: str
     char_start: int
     char_end: int
+    reason: str = ""  # why this place: "only place of that name", "district of the named city", ...
+    precision: int = 1  # in the spirit of ACLED's: 1 the place named, 2 a stand-in for it, 3 region or country
 
 
 @dataclass

@@ -54,7 +54,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     place_id   BIGINT NOT NULL,
     surface    VARCHAR,
     char_start INTEGER,                  -- offsets into title + "\n\n" + body
-    char_end   INTEGER
+    char_end   INTEGER,
+    reason     VARCHAR,                  -- why this place: "district of the named city", "population", ...
+    precision  INTEGER                   -- ACLED-like: 1 the place named, 2 a stand-in for it, 3 region/country
 );
 
 -- Names that read like places but that the gazetteer lacks, kept with their sentence for the analyst

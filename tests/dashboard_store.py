@@ -140,7 +140,8 @@ def build_store(path: Path) -> Path:
                 con.executemany("INSERT INTO event_participants VALUES (?, ?)", [(event_id, p) for p in participants])
                 if sectors:
                     con.executemany("INSERT INTO event_sectors VALUES (?, ?)", [(event_id, s) for s in sectors])
-        con.executemany("INSERT INTO mentions VALUES (?, ?, ?, 0, 0)", MENTIONS)
+        con.executemany(
+            "INSERT INTO mentions (article_id, place_id, surface, char_start, char_end) VALUES (?, ?, ?, 0, 0)", MENTIONS)
         con.executemany("INSERT INTO pair_distances VALUES (?, ?, ?)",
                         [(min(a, b), max(a, b), km) for a, b, km in DISTANCES])
         con.execute("INSERT INTO runs (run_id, started_at, finished_at, files_seen, articles_added, errors) "

@@ -95,3 +95,14 @@ def test_a_russian_district_agreement(gazetteer):
     assert {extraction.places[i].name for i in signing.pairs[0]} == {
         "Partizansky District, Minsk", "Moskovsky District, Kazan"}
     assert signing.sectors == ["economy"]
+
+
+def test_each_place_says_why_and_how_precisely_it_was_placed(gazetteer):
+    extraction = extract_article(_article(
+        "The Partizansky District of Minsk and Mogilev Region signed a memorandum with the French port of Brest."),
+        gazetteer)
+    by_name = {extraction.places[m.place_id].name: m for m in extraction.mentions}
+    assert by_name["Partizansky District, Minsk"].reason == "district of the named city"
+    assert by_name["Partizansky District, Minsk"].precision == 1
+    assert by_name["Mogilev Region"].precision == 3  # only a region
+    assert by_name["Brest"].reason == "country named in the sentence"
