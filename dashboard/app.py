@@ -568,4 +568,7 @@ def main() -> None:
                 draw(page)
 
 
-main()
+# Streamlit runs this file as __main__. A loader's worker process (multiprocessing "spawn") re-imports
+# the main script as __mp_main__: it must not start a second dashboard build there.
+if __name__ == "__main__":
+    main()

@@ -27,9 +27,6 @@ class Filters:
     count: str = "events"  # "events": an event reported by several pages counts once; "reports": every report
     pair: tuple[int, int] | None = None  # drill-down to one city pair (smaller id first)
 
-    def is_default(self) -> bool:
-        return self == Filters()
-
     def key(self) -> str:
         """A short stable digest of the filter set (cache keys, temporary table names)."""
         return hashlib.sha1(repr(sorted(asdict(self).items())).encode()).hexdigest()[:16]

@@ -122,12 +122,6 @@ class Gazetteer:
             chain.append(country)
         return chain
 
-    def city_of(self, place: Place) -> Place:
-        """The city a district rolls up to (the place itself otherwise)."""
-        if place.kind == "district" and place.parent_id in self.places:
-            return self.places[place.parent_id]
-        return place
-
     @classmethod
     def load(cls, supplement_dir: Path | None = None) -> Gazetteer:
         """The index, from the cache when GeoNames and the supplements are unchanged (building takes ~3 s)."""
