@@ -429,3 +429,20 @@ def test_an_unreachable_online_geocoder_is_a_warning_and_the_load_goes_on(tmp_pa
 
     assert summary.articles_added == 1 and summary.files_failed == 0
     assert len(summary.warnings) == 1 and "did not answer" in summary.warnings[0]
+
+
+def test_reloading_the_whole_sample_corpus_adds_nothing(tmp_path):
+    from etl import config
+
+    db = tmp_path / "sample.duckdb"
+    first = load_paths([config.ARTICLES_DIR], db, workers=0, progress=False)
+    assert first.files_failed == 0 and first.articles_added >= 100
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                  for t in ("articles", "events", "event_pairs", "mentions", "places")}
+    again = load_paths([config.ARTICLES_DIR], db, workers=0, progress=False)
+    assert (again.articles_added, again.articles_replaced, again.files_failed) == (0, 0, 0)
+    with duckdb.connect(str(db), read_only=True) as con:
+        after = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                 for t in before}
+    assert after == before
