@@ -82,10 +82,12 @@ class Gazetteer:
             (p.country_code, p.admin1): p.place_id for p in places.values() if p.kind == "region" and p.admin1
         }
         self.country_of: dict[str, int] = {p.country_code: p.place_id for p in places.values() if p.kind == "country"}
+        self._ancestors: dict[int, list[int]] = {}  # filled as places are met; add_place clears it
 
     def add_place(self, place: Place, names: list[str]) -> None:
         """Teach the index a place found elsewhere (the online geocoder), under the given names."""
         self.places[place.place_id] = place
+        self._ancestors.clear()
         for name in names:
             key = name_key(name)
             if not key:
@@ -108,6 +110,12 @@ class Gazetteer:
 
     def ancestors(self, place: Place) -> list[int]:
         """Parent city, region and country of a place, nearest first."""
+        cached = self._ancestors.get(place.place_id)
+        if cached is None:
+            cached = self._ancestors[place.place_id] = self._chain(place)
+        return cached
+
+    def _chain(self, place: Place) -> list[int]:
         chain: list[int] = []
         current = place
         while current.parent_id and current.parent_id in self.places and current.parent_id not in chain:
