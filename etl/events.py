@@ -426,6 +426,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         signing = "agreement_signed" in types or "twinning_established" in types
         pairs = sorted({_at_venue(pair, finding.venues, main_pair) or _towards(pair, main_pair, gazetteer, signing)
                         for pair in finding.pairs})
+        if not pairs and local and _PRONOUN_START.match(sentence) and finding.number > 0:
+            # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
+            here = {p.country_code for p in local}
+            others = [r.place for r in by_sentence[finding.number - 1]
+                      if r.place.kind != "country" and r.place.country_code not in here]
+            if len({p.place_id for p in others}) == 1:
+                pairs = pairs_among(others[:1] + local, gazetteer)
         if not pairs and main_pair and not finding.background and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
@@ -557,6 +564,9 @@ def _precision(name: ResolvedName) -> int:
     if name.place.kind in ("region", "country"):
         return 3
     return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city") else 1
+
+
+_PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
 
 
 class _Finding:
