@@ -147,12 +147,23 @@ class Gazetteer:
             with partial.open("wb") as handle:
                 pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, cache_file)
-            for stale in cache_file.parent.glob("gazetteer-*.pickle"):
-                if stale != cache_file:
-                    stale.unlink(missing_ok=True)
+            # Keep a few: two checkouts (or supplement versions) used in turn must not rebuild each other's.
+            older = sorted(cache_file.parent.glob("gazetteer-*.pickle"), key=_modified, reverse=True)
+            for stale in older[KEEP_CACHED_INDEXES:]:
+                stale.unlink(missing_ok=True)
         except OSError as error:
             log.info("The gazetteer index could not be cached (%s); it will be rebuilt next time.", error)
         return gazetteer
+
+
+KEEP_CACHED_INDEXES = 4
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process
+        return 0.0
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
