@@ -97,7 +97,19 @@ SURE_WORDS: dict[str, frozenset[str]] = {
     "cultural_event": frozenset(["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "regatta"]),
     "transport_link": frozenset(["flight", "flights", "airline", "airlines", "ferry"]),
 }
-_WORD = re.compile(r"[a-zа-яё]+")
+
+
+def _kinds_of_word(words_of_kind: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for kind, words in words_of_kind.items():
+        for word in words:
+            kinds.setdefault(word, set()).add(kind)
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+# One look-up per word of the sentence instead of one set intersection per event type.
+_KINDS_OF_WORD = _kinds_of_word(TRIGGER_WORDS)
+_SURE_KINDS_OF_WORD = _kinds_of_word(SURE_WORDS)
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
     "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
@@ -156,18 +168,29 @@ _SINGLE_DOCUMENT = re.compile(
 _UNQUANTIFIED = re.compile(r"\b(?:a\s+number\s+of|several|a\s+series\s+of|a\s+package\s+of|various|multiple|some)\s+",
                            _FLAGS)
 
+_MAY_END_SENTENCE = re.compile(r"[.!?…\n]")
+
 _TIER = {"district": 0, "city": 1, "region": 2}
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; the title is the first. Abbreviations such as "St." do not end one."""
     bounds: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() + 1
-        words = text[start:end].rstrip(".!?…\"”»' ").rsplit(None, 1)
-        if match.group().startswith(".") and words and words[-1].lower().rstrip(".") in _ABBREVIATIONS:
+    start = resume = 0
+    # The full pattern is tried only where a sentence can end: a plain character class is found
+    # many times faster than the alternation.
+    for candidate in _MAY_END_SENTENCE.finditer(text):
+        if candidate.start() < resume:
             continue
+        match = _SENTENCE_END.match(text, candidate.start())
+        if match is None:
+            continue
+        resume = match.end()
+        end = match.start() + 1
+        if text[match.start()] == ".":
+            words = text[start:end].rstrip(".!?…\"”»' ").rsplit(None, 1)
+            if words and words[-1].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
         if text[start:end].strip():
             bounds.append((start, end))
         start = match.end()
@@ -177,7 +200,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _words(sentence: str) -> set[str]:
-    return set(_WORD.findall(sentence.lower()))
+    """The lower-case words of a sentence, Latin and Cyrillic letters only (as [a-zа-яё]+ would find them)."""
+    return set(sentence.lower().translate(_NOT_A_WORD_LETTER).split())
+
+
+# str.translate and split do in C what a findall does several times slower. Characters beyond these
+# ranges (CJK, say) stay in words, where they never match a trigger word.
+_NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x2070),
+                                             *range(0x20a0, 0x2150), 0x3000)
+                      if not ("a" <= chr(code) <= "z" or "а" <= chr(code) <= "я" or chr(code) == "ё")}
 
 
 # Said before a festival or a flight, these make it a topic, a plan or a habit, not an event of the day:
@@ -207,23 +238,39 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.append("agreement_signed")
         return found
     words = _words(sentence) if words is None else words
+    possible: set[str] = set()
+    sure: set[str] = set()
+    for word in words:
+        if word in _KINDS_OF_WORD:
+            possible |= _KINDS_OF_WORD[word]
+            sure |= _SURE_KINDS_OF_WORD.get(word, frozenset())
     found = [kind for kind, pattern in TRIGGERS.items()
-             if words & TRIGGER_WORDS[kind]
-             and (kind in SURE_WORDS and words & SURE_WORDS[kind] or pattern.search(sentence))]
+             if kind in possible and (kind in sure or pattern.search(sentence))]
     if _SIDE_TYPES.intersection(found):
-        found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind)]
+        found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
     if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
             sentence):
         found.append("agreement_signed")
     return found
 
 
-def _only_mentioned(sentence: str, kind: str) -> bool:
+def _only_mentioned(sentence: str, kind: str, words: set[str]) -> bool:
+    if words.isdisjoint(_ONLY_MENTIONED_WORDS) and words.isdisjoint(_PLANNED_AFTER_WORDS):
+        return False
     trigger = TRIGGERS[kind].search(sentence)
     if trigger is None:
         return False
     return _ONLY_MENTIONED.search(sentence, 0, trigger.start()) is not None or _PLANNED_AFTER.search(
         sentence, trigger.end()) is not None
+
+
+# Words without which _ONLY_MENTIONED and _PLANNED_AFTER cannot match.
+_ONLY_MENTIONED_WORDS = frozenset(
+    ["discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
+     "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
+     "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
+     "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including"])
+_PLANNED_AFTER_WORDS = frozenset(["planned", "held"])
 
 
 _PLANNED_AFTER = re.compile(r"\b(?:is|are)\s+(?:being\s+)?planned\b|\bwill\s+be\s+held\b", re.IGNORECASE)
@@ -255,16 +302,24 @@ _NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transpo
 _SECTOR_OF_WORD: dict[str, tuple[str, ...]] = {}
 
 
-def agreement_count(sentence: str) -> int | None:
+def agreement_count(sentence: str, words: set[str] | None = None) -> int | None:
     """Documents the sentence says were signed: "a programme and two agreements" is 3; "a number of" is None."""
-    if _UNQUANTIFIED.search(sentence) and not _COUNTED.search(sentence):
+    words = _words(sentence) if words is None else words
+    counted = [] if words.isdisjoint(_COUNTED_DOCUMENTS) else _COUNTED.findall(sentence)
+    if not counted and not words.isdisjoint(_UNQUANTIFIED_WORDS) and _UNQUANTIFIED.search(sentence):
         return None
-    total = 0
-    for match in _COUNTED.finditer(sentence):
-        word = match.group(1).lower()
-        total += int(word) if word.isdigit() else _NUMBER_WORDS[word]
-    total += len(_SINGLE_DOCUMENT.findall(sentence))
+    total = sum(int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()] for word in counted)
+    if not words.isdisjoint(_SINGLE_DOCUMENTS):
+        total += len(_SINGLE_DOCUMENT.findall(sentence))
     return total or None
+
+
+# Words without which the patterns above cannot match.
+_COUNTED_DOCUMENTS = frozenset(["agreements", "memoranda", "memorandums", "contracts", "programmes", "programs",
+                                "protocols", "accords", "documents", "deals", "roadmaps"])
+_UNQUANTIFIED_WORDS = frozenset(["number", "several", "series", "package", "various", "multiple", "some"])
+_SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program", "protocol", "road", "roadmap",
+                               "accord", "contract", "plan", "treaty", "charter", "declaration"])
 
 
 _FUTURE_WORDS = frozenset(
@@ -394,7 +449,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _PROVISION.search(sentence) or russian.PROVISION.search(sentence):
+        if _describes_document(sentence, words):
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
@@ -419,6 +474,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     main_pair = pair_votes.most_common(1)[0][0] if pair_votes else None
     events: list[Event] = []
     participant_ids: set[int] = set()
+    sentence_of_event: list[int] = []
     for finding in findings:
         sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
@@ -445,10 +501,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         sectors = sectors_in(sentence, words)
         location_id = _location(sentence, local)
         is_agreement = "agreement_signed" in types or "twinning_established" in types
-        count = agreement_count(sentence) if "agreement_signed" in types else None
+        count = agreement_count(sentence, words) if "agreement_signed" in types else None
         period = _PERIOD.search(sentence) if is_agreement else None
         for event_type in types:
             agreement_like = event_type in ("agreement_signed", "twinning_established")
+            sentence_of_event.append(finding.number)
             events.append(Event(
                 event_type=event_type,
                 sentence=sentence,
@@ -464,7 +521,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 confidence=confidence,
                 background=finding.background,
             ))
-    _attach_provisions(events, findings, provisions)
+    _attach_provisions(events, sentence_of_event, provisions)
     return Extraction(article=article, places=places, mentions=mentions, events=events,
                       participant_ids=participant_ids, unresolved=_unresolved(text, spotted, bounds))
 
@@ -591,17 +648,23 @@ _PROVISION = re.compile(
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
     r"|decided\s+to|are\s+going\s+to)\b"
     r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"
-    r"|share|hold|develop|expand|promote)\b"
-    r"|\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b",
+    r"|share|hold|develop|expand|promote)\b",
     re.IGNORECASE)
+_AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b", re.IGNORECASE)
 
 
-def _attach_provisions(events: list[Event], findings: list[_Finding], provisions) -> None:
+def _describes_document(sentence: str, words: set[str]) -> bool:
+    # .match: the patterns are anchored at the start, and a search would try every position in vain.
+    return _PROVISION.match(sentence) is not None or "agreed" in words and _AGREED_TO.search(sentence) is not None \
+        or not sentence.isascii() and russian.PROVISION.search(sentence) is not None
+
+
+def _attach_provisions(events: list[Event], sentence_of_event: list[int], provisions) -> None:
     """Sectors of a document-describing sentence belong to the nearest agreement before it (else after it)."""
     if not provisions:
         return
-    agreements = [(e, f.number) for f in findings for e in events
-                  if e.sentence == f.sentence and e.event_type == "agreement_signed" and not e.background]
+    agreements = [(e, number) for e, number in zip(events, sentence_of_event)
+                  if e.event_type == "agreement_signed" and not e.background]
     for number, sectors in provisions:
         if not sectors or not agreements:
             continue
