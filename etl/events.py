@@ -394,7 +394,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _PROVISION.search(sentence) or russian.PROVISION.search(sentence):
+        if _PROVISION.search(sentence) or russian.PROVISION.search(sentence) or (
+                provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence)):
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
