@@ -53,3 +53,24 @@ def test_directions_of_cooperation_named_after_a_signing(gazetteer):
     labels = _labels(gazetteer, "Альметьевск и Солигорск подписали соглашение о побратимстве. Первым направлением "
                                 "сотрудничества стороны назвали промышленность.")
     assert "economy" in labels.agreement_sectors
+
+
+def test_became_twin_towns_with_a_hyphenated_noun(gazetteer):
+    labels = _labels(gazetteer, "Глава Браслава рассказал о планах на лето.", title="Браслав и Себеж стали "
+                                "городами-побратимами")
+    assert "twinning_established" in labels.event_types
+    assert _pairs(labels) == _named(("Braslav", "Sebezh"))
+
+
+def test_approving_a_programme_is_an_agreement(gazetteer):
+    labels = _labels(gazetteer, "Оренбургская и Актюбинская области утвердили программу приграничного "
+                                "сотрудничества на 2024-2026 годы с упором на транспортную инфраструктуру.")
+    assert "agreement_signed" in labels.event_types
+    assert labels.agreement_sectors == {"transport"}
+    assert _pairs(labels) == _named(("Orenburg Region", "Aktobe Region"))
+
+
+def test_a_perfective_future_is_a_plan(gazetteer):
+    labels = _labels(gazetteer, "Из Минска делегация Московского района Казани отправится в Москву, где примет "
+                                "участие в совещании.")
+    assert labels.event_types == set() and labels.pairs == set()
