@@ -405,14 +405,16 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "future":
-            continue
+            if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
+                continue
+            types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
         if relation_only:
             if not pairs:
                 continue
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
-                                 venues))
+                                 venues, relation_only))
         if timing != "background":
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
@@ -425,9 +427,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         confidence = 0.9
         local = [r.place for r in finding.names if r.place.kind != "country"]
         signing = "agreement_signed" in types or "twinning_established" in types
-        pairs = sorted({_at_venue(pair, finding.venues, main_pair) or _towards(pair, main_pair, gazetteer, signing)
-                        for pair in finding.pairs})
-        if not pairs and local and _PRONOUN_START.match(sentence) and finding.number > 0:
+        pairs = sorted({_at_venue(pair, finding.venues, main_pair)
+                        or _towards(pair, main_pair, gazetteer, signing, finding.standing) for pair in finding.pairs})
+        if not pairs and local and finding.number > 0 and (
+                _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):
             # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
             here = {p.country_code for p in local}
             others = [r.place for r in by_sentence[finding.number - 1]
@@ -573,11 +576,12 @@ _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
 class _Finding:
     """A sentence that reports at least one event, with the pairs read from it."""
 
-    __slots__ = ("background", "names", "number", "pairs", "sentence", "types", "venues", "words")
+    __slots__ = ("background", "names", "number", "pairs", "sentence", "standing", "types", "venues", "words")
 
-    def __init__(self, number, sentence, words, types, names, pairs, background, venues):
+    def __init__(self, number, sentence, words, types, names, pairs, background, venues, standing=False):
         self.number, self.sentence, self.words, self.types = number, sentence, words, types
         self.names, self.pairs, self.background, self.venues = names, pairs, background, venues
+        self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
@@ -616,7 +620,7 @@ def _attach_provisions(events: list[Event], findings: list[_Finding], provisions
 _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|:\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 
 def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
@@ -660,7 +664,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
     names = [r for r in names if r.place.place_id not in addresses]
-    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)}
+    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)
+              or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start)}
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
@@ -682,17 +687,18 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
 
 
 def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer,
-             signatories: bool = False) -> tuple[int, int]:
+             signatories: bool = False, standing: bool = False) -> tuple[int, int]:
     """Read a pair's sides as the article's main sides where they stand for them.
 
     A city inside a region that signs ("Mogilev" in an article on Mogilev Region and Tatarstan) stands
     for the region; a city whose district signs ("the Minsk delegation" when Frunzensky District signs)
     stands for the district. A district named as a side of its own stays itself, and so do two cities
-    that sign with each other (``signatories``): "Lida and Gatchina concluded a memorandum".
+    that sign with each other (``signatories``): "Lida and Gatchina concluded a memorandum", and two cities
+    said to be partners of long standing (``standing``) in an article on their districts.
     """
     if main_pair is None or pair == main_pair:
         return pair
-    sides, raised = [], 0
+    sides, raised, lowered = [], 0, 0
     for member in pair:
         place = gazetteer.places.get(member)
         replaced = member
@@ -706,11 +712,18 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
                     raised += 1
                 elif main_place.kind == "district" and main_place.parent_id == member:
                     replaced = main_member
+                    lowered += 1
         sides.append(replaced)
     a, b = sides
-    if a == b or (signatories and raised == 2):
+    if a == b or (signatories and (raised == 2 or raised and _peers(pair, gazetteer))) or (standing and lowered == 2):
         return pair
     return (min(a, b), max(a, b))
+
+
+def _peers(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    """"Бобруйск и Коломна подписали соглашение": two towns that sign with each other are the signatories."""
+    first, second = (gazetteer.places.get(member) for member in pair)
+    return first is not None and second is not None and first.kind == second.kind == "city"
 
 
 def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:

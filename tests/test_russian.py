@@ -70,6 +70,56 @@ def test_approving_a_programme_is_an_agreement(gazetteer):
     assert _pairs(labels) == _named(("Orenburg Region", "Aktobe Region"))
 
 
+def test_the_town_after_v_is_the_venue_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "В Могилеве 11 октября подписано соглашение между Могилевской областью и "
+                                "Республикой Татарстан о торгово-экономическом сотрудничестве.")
+    assert _pairs(labels) == _named(("Mogilev Region", "Tatarstan"))
+
+
+def test_two_towns_signing_stay_themselves_in_an_article_on_their_regions(gazetteer):
+    labels = _labels(gazetteer, "Могилевская область и Брянская область подписали соглашение о сотрудничестве. "
+                                "Кроме того, Бобруйск и российская Коломна подписали соглашение об установлении "
+                                "побратимских связей.")
+    assert _pairs(labels) == _named(("Mogilev Region", "Bryansk Region"), ("Bobruisk", "Kolomna"))
+
+
+def test_a_pronoun_after_an_adverbial_takes_the_previous_subject(gazetteer):
+    labels = _labels(gazetteer, "Железнодорожный район Витебска развивает прямые связи с российскими районами. "
+                                "В прошлом году он заключил соглашение с Железнодорожным районом Екатеринбурга.")
+    assert _pairs(labels) == _named(("Zheleznodorozhny District, Vitebsk",
+                                     "Zheleznodorozhny District, Yekaterinburg"))
+
+
+def test_a_possessive_pronoun_takes_the_previous_subject(gazetteer):
+    labels = _labels(gazetteer, "Отдельная встреча прошла в Первомайском районе Минска. Его руководство приняло "
+                                "представителей Юнусабадского района Ташкента.")
+    assert _named(("Pervomaisky District, Minsk", "Yunusabad District, Tashkent")) <= _pairs(labels)
+    assert "meeting" in labels.event_types
+
+
+def test_a_standing_tie_stated_in_passing(gazetteer):
+    labels = _labels(gazetteer, "Браславский район входит в состав Витебской области, которая уже много лет "
+                                "сотрудничает с Псковской областью.")
+    assert _pairs(labels) == _named(("Vitebsk Region", "Pskov Region"))
+    assert labels.event_types == set()  # a tie, not news
+
+
+def test_cities_bound_by_an_agreement_in_an_article_on_their_districts(gazetteer):
+    labels = _labels(gazetteer, "Центральный район Минска и Адмиралтейский район Санкт-Петербурга подписали "
+                                "соглашение о сотрудничестве. Минск и Санкт-Петербург связывает соглашение о "
+                                "сотрудничестве, которое действует уже более двух десятилетий.")
+    assert _pairs(labels) == _named(("Tsentralny District, Minsk", "Admiralteysky District, Saint Petersburg"),
+                              ("Minsk", "Saint Petersburg"))
+
+
+def test_a_tie_survives_a_plan_in_the_same_sentence(gazetteer):
+    labels = _labels(gazetteer, "Ташкентская область с 2019 года сотрудничает и с Челябинской областью, а в "
+                                "следующем году делегация области планирует принять участие в выставке в "
+                                "Екатеринбурге.")
+    assert _pairs(labels) == _named(("Tashkent Region", "Chelyabinsk Region"))
+    assert labels.event_types == set()
+
+
 def test_a_perfective_future_is_a_plan(gazetteer):
     labels = _labels(gazetteer, "Из Минска делегация Московского района Казани отправится в Москву, где примет "
                                 "участие в совещании.")
