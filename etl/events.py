@@ -363,6 +363,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     bounds = split_sentences(text)
     spotted = spot_names(text, gazetteer)
     resolved = resolve_names(text, spotted, gazetteer, bounds)
+    if not text.isascii():
+        _prefer_russian_regions(text, resolved, gazetteer)
     places = {r.place.place_id: r.place for r in resolved}
     mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
@@ -376,6 +378,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
+    _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     mentioned_at = {m.char_start for m in mentions}
     for names in by_sentence:
@@ -535,6 +538,59 @@ def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[Resolv
                 by_sentence[number].sort(key=lambda r: r.start)
 
 
+def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
+    """Region readings the words around a name ask for: «Минская и Московская области» (both adjectives name
+    regions, though «Минская» alone may read as Minsk) and «провинция Цзилинь» (the province, not its city)."""
+    coordinated = "облас" in text or " кра" in text
+    province = "провинци" in text
+    if not coordinated and not province:
+        return
+    at = {r.start: k for k, r in enumerate(resolved)}
+    if coordinated:
+        for match in _COORDINATED_REGIONS.finditer(text):
+            k = at.get(match.start(1))
+            region_id = gazetteer.region_adjectives.get(normalise(match.group(1)))
+            if k is not None and region_id is not None and resolved[k].place.kind != "region":
+                resolved[k] = ResolvedName(match.start(1), match.end(1), match.group(1), gazetteer.places[region_id],
+                                           "region named by its adjective")
+    if province:
+        switched: dict[int, Place] = {}  # city id -> the province; a later bare «Цзилинь» is the province too
+        for k, r in enumerate(resolved):
+            if r.place.kind != "region" and russian.PROVINCE_BEFORE.search(text, max(0, r.start - 12), r.start):
+                regions = [p for p in gazetteer.lookup(r.surface) if p.kind == "region"]
+                if len(regions) == 1:
+                    switched[r.place.place_id] = regions[0]
+        for k, r in enumerate(resolved):
+            if r.place.place_id in switched:
+                resolved[k] = ResolvedName(r.start, r.end, r.surface, switched[r.place.place_id],
+                                           "the province the text names")
+
+
+def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
+                                  gazetteer: Gazetteer) -> None:
+    """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
+    for the town (district names of cities, «Московского района», and of regions' capitals are left alone)."""
+    if "район" not in text:
+        return
+    starts = [start for start, _ in bounds]
+    taken = {r.start for names in by_sentence for r in names}
+    for match in russian.RURAL_DISTRICT.finditer(text):
+        group = 1 if match.group(1) else 3
+        adjective = normalise(match.group(group))
+        number = bisect_right(starts, match.start()) - 1
+        if match.start() in taken or number < 0 or adjective in gazetteer.district_adjectives \
+                or adjective in gazetteer.region_adjectives:
+            continue
+        stem = match.group(group + 1)
+        towns = {p.place_id: p for noun in (stem, stem + "ск", stem + "а", stem + "о")
+                 for p in gazetteer.candidates((normalise(noun),)) if p.kind == "city"}
+        if len(towns) == 1:
+            [town] = towns.values()
+            by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,
+                                                    "town of the rural district named after it"))
+            by_sentence[number].sort(key=lambda r: r.start)
+
+
 _ANAPHOR_REASON = "the article's place in that country"
 _ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
 
@@ -567,7 +623,8 @@ def _precision(name: ResolvedName) -> int:
     region or country."""
     if name.place.kind in ("region", "country"):
         return 3
-    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city") else 1
+    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city",
+                                "town of the rural district named after it") else 1
 
 
 _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")

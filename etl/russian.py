@@ -90,3 +90,9 @@ RELATION = re.compile(r"\bпобратим\w*|\bгород\w*-партн[её]р
 VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Вв]о?|[Пп]од)\s+(?:городе\s+|г\.\s*)?$")
 # "Его руководство приняло ...": the subject is the previous sentence's place.
 PRONOUN_START = re.compile(r"^(?:(?:[А-ЯЁ][а-яё]*\s+)(?:[а-яё]+\s+){0,2}(?:он|она|они)\s|(?:Его|Ее|Её|Их)\s)")
+# «провинции Цзилинь»: the province, where a city shares its name.
+PROVINCE_BEFORE = re.compile(r"\bпровинци\w*\s+$")
+# «Себежского района», «Браславский райисполком»: group 2 is the stem the town's name is made from.
+# Not «Солигорский район входит в состав …»: the district itself, not its officials.
+RURAL_DISTRICT = re.compile(r"\b(([А-ЯЁ][а-яё]+?)ск(?:ого|ому|им|ом))\s+(?:муниципальн\w+\s+)?(?:район|райисполком)\w*"
+                            r"|\b(([А-ЯЁ][а-яё]+?)ский)\s+райисполком\w*")

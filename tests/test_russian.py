@@ -124,3 +124,29 @@ def test_a_perfective_future_is_a_plan(gazetteer):
     labels = _labels(gazetteer, "Из Минска делегация Московского района Казани отправится в Москву, где примет "
                                 "участие в совещании.")
     assert labels.event_types == set() and labels.pairs == set()
+
+
+def test_coordinated_region_adjectives_are_both_regions(gazetteer):
+    labels = _labels(gazetteer, "Председатели облисполкома и правительства подписали программу на 2022-2024 годы.",
+                     title="Минская и Московская области подписали программу сотрудничества")
+    assert _pairs(labels) == _named(("Minsk Region", "Moscow Region"))
+    assert "minsk|by|city" not in labels.places
+
+
+def test_a_province_is_not_its_namesake_city(gazetteer):
+    labels = _labels(gazetteer, "Гомельская область и провинция Цзилинь подписали план сотрудничества. "
+                                "Губернатор отметил, что Цзилинь видит в белорусском регионе надежного партнера.")
+    assert _pairs(labels) == _named(("Gomel Region", "Jilin Province"))
+    assert "jilin|cn|city" not in labels.places
+
+
+def test_the_officials_of_a_rural_district_stand_for_its_town(gazetteer):
+    labels = _labels(gazetteer, "Соглашение об установлении побратимских связей подписали председатель Браславского "
+                                "райисполкома и глава Себежского района Псковской области.")
+    assert _pairs(labels) == _named(("Braslav", "Sebezh"))
+
+
+def test_a_rural_district_that_is_part_of_a_region_is_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "Татарстан и Минская область, в состав которой входит Солигорский район, "
+                                "сотрудничают на основе соглашения о торгово-экономическом сотрудничестве.")
+    assert _pairs(labels) == _named(("Minsk Region", "Tatarstan"))
