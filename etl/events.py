@@ -418,6 +418,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     bounds = split_sentences(text)
     spotted = spot_names(text, gazetteer)
     resolved = resolve_names(text, spotted, gazetteer, bounds)
+    if not text.isascii():
+        _prefer_russian_regions(text, resolved, gazetteer)
     places = {r.place.place_id: r.place for r in resolved}
     mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
@@ -431,6 +433,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
+    _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     mentioned_at = {m.char_start for m in mentions}
     for names in by_sentence:
@@ -449,7 +452,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _describes_document(sentence, words):
+        if _describes_document(sentence, words) or (
+                provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence)):
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
@@ -459,14 +463,16 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "future":
-            continue
+            if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
+                continue
+            types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
         if relation_only:
             if not pairs:
                 continue
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
-                                 venues))
+                                 venues, relation_only))
         if timing != "background":
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
@@ -480,9 +486,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         confidence = 0.9
         local = [r.place for r in finding.names if r.place.kind != "country"]
         signing = "agreement_signed" in types or "twinning_established" in types
-        pairs = sorted({_at_venue(pair, finding.venues, main_pair) or _towards(pair, main_pair, gazetteer, signing)
-                        for pair in finding.pairs})
-        if not pairs and local and _PRONOUN_START.match(sentence) and finding.number > 0:
+        pairs = sorted({_at_venue(pair, finding.venues, main_pair)
+                        or _towards(pair, main_pair, gazetteer, signing, finding.standing) for pair in finding.pairs})
+        if not pairs and local and finding.number > 0 and (
+                _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):
             # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
             here = {p.country_code for p in local}
             others = [r.place for r in by_sentence[finding.number - 1]
@@ -588,6 +595,59 @@ def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[Resolv
                 by_sentence[number].sort(key=lambda r: r.start)
 
 
+def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
+    """Region readings the words around a name ask for: «Минская и Московская области» (both adjectives name
+    regions, though «Минская» alone may read as Minsk) and «провинция Цзилинь» (the province, not its city)."""
+    coordinated = "облас" in text or " кра" in text
+    province = "провинци" in text
+    if not coordinated and not province:
+        return
+    at = {r.start: k for k, r in enumerate(resolved)}
+    if coordinated:
+        for match in _COORDINATED_REGIONS.finditer(text):
+            k = at.get(match.start(1))
+            region_id = gazetteer.region_adjectives.get(normalise(match.group(1)))
+            if k is not None and region_id is not None and resolved[k].place.kind != "region":
+                resolved[k] = ResolvedName(match.start(1), match.end(1), match.group(1), gazetteer.places[region_id],
+                                           "region named by its adjective")
+    if province:
+        switched: dict[int, Place] = {}  # city id -> the province; a later bare «Цзилинь» is the province too
+        for k, r in enumerate(resolved):
+            if r.place.kind != "region" and russian.PROVINCE_BEFORE.search(text, max(0, r.start - 12), r.start):
+                regions = [p for p in gazetteer.lookup(r.surface) if p.kind == "region"]
+                if len(regions) == 1:
+                    switched[r.place.place_id] = regions[0]
+        for k, r in enumerate(resolved):
+            if r.place.place_id in switched:
+                resolved[k] = ResolvedName(r.start, r.end, r.surface, switched[r.place.place_id],
+                                           "the province the text names")
+
+
+def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
+                                  gazetteer: Gazetteer) -> None:
+    """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
+    for the town (district names of cities, «Московского района», and of regions' capitals are left alone)."""
+    if "район" not in text:
+        return
+    starts = [start for start, _ in bounds]
+    taken = {r.start for names in by_sentence for r in names}
+    for match in russian.RURAL_DISTRICT.finditer(text):
+        group = 1 if match.group(1) else 3
+        adjective = normalise(match.group(group))
+        number = bisect_right(starts, match.start()) - 1
+        if match.start() in taken or number < 0 or adjective in gazetteer.district_adjectives \
+                or adjective in gazetteer.region_adjectives:
+            continue
+        stem = match.group(group + 1)
+        towns = {p.place_id: p for noun in (stem, stem + "ск", stem + "а", stem + "о")
+                 for p in gazetteer.candidates((normalise(noun),)) if p.kind == "city"}
+        if len(towns) == 1:
+            [town] = towns.values()
+            by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,
+                                                    "town of the rural district named after it"))
+            by_sentence[number].sort(key=lambda r: r.start)
+
+
 _ANAPHOR_REASON = "the article's place in that country"
 _ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
 
@@ -620,7 +680,8 @@ def _precision(name: ResolvedName) -> int:
     region or country."""
     if name.place.kind in ("region", "country"):
         return 3
-    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city") else 1
+    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city",
+                                "town of the rural district named after it") else 1
 
 
 _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
@@ -629,11 +690,12 @@ _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
 class _Finding:
     """A sentence that reports at least one event, with the pairs read from it."""
 
-    __slots__ = ("background", "names", "number", "pairs", "sentence", "types", "venues", "words")
+    __slots__ = ("background", "names", "number", "pairs", "sentence", "standing", "types", "venues", "words")
 
-    def __init__(self, number, sentence, words, types, names, pairs, background, venues):
+    def __init__(self, number, sentence, words, types, names, pairs, background, venues, standing=False):
         self.number, self.sentence, self.words, self.types = number, sentence, words, types
         self.names, self.pairs, self.background, self.venues = names, pairs, background, venues
+        self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
@@ -678,7 +740,7 @@ def _attach_provisions(events: list[Event], sentence_of_event: list[int], provis
 _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|:\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 
 def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
@@ -722,7 +784,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
     names = [r for r in names if r.place.place_id not in addresses]
-    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)}
+    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)
+              or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start)}
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
@@ -744,17 +807,18 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
 
 
 def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer,
-             signatories: bool = False) -> tuple[int, int]:
+             signatories: bool = False, standing: bool = False) -> tuple[int, int]:
     """Read a pair's sides as the article's main sides where they stand for them.
 
     A city inside a region that signs ("Mogilev" in an article on Mogilev Region and Tatarstan) stands
     for the region; a city whose district signs ("the Minsk delegation" when Frunzensky District signs)
     stands for the district. A district named as a side of its own stays itself, and so do two cities
-    that sign with each other (``signatories``): "Lida and Gatchina concluded a memorandum".
+    that sign with each other (``signatories``): "Lida and Gatchina concluded a memorandum", and two cities
+    said to be partners of long standing (``standing``) in an article on their districts.
     """
     if main_pair is None or pair == main_pair:
         return pair
-    sides, raised = [], 0
+    sides, raised, lowered = [], 0, 0
     for member in pair:
         place = gazetteer.places.get(member)
         replaced = member
@@ -768,11 +832,18 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
                     raised += 1
                 elif main_place.kind == "district" and main_place.parent_id == member:
                     replaced = main_member
+                    lowered += 1
         sides.append(replaced)
     a, b = sides
-    if a == b or (signatories and raised == 2):
+    if a == b or (signatories and (raised == 2 or raised and _peers(pair, gazetteer))) or (standing and lowered == 2):
         return pair
     return (min(a, b), max(a, b))
+
+
+def _peers(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    """"Бобруйск и Коломна подписали соглашение": two towns that sign with each other are the signatories."""
+    first, second = (gazetteer.places.get(member) for member in pair)
+    return first is not None and second is not None and first.kind == second.kind == "city"
 
 
 def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:

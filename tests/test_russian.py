@@ -1,0 +1,152 @@
+"""Russian wording on sentences of the kind BelTA and city sites publish: the pairs and sectors read from them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.evaluate import labels_from_extraction
+from etl.extract import extract_article
+from etl.records import Article
+
+
+def _labels(gazetteer, body: str, title: str = "Новости сотрудничества", published: date = date(2024, 5, 14)):
+    article = Article(article_id="test", source_path="test.txt", title=title, body=body,
+                      published_date=published, date_precision="day")
+    return labels_from_extraction(extract_article(article, gazetteer))
+
+
+def _pairs(labels) -> set[frozenset[str]]:
+    return {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs}
+
+
+def _named(*pairs: tuple[str, str]) -> set[frozenset[str]]:
+    """Pairs as evaluate's labels write them (case-folded English names)."""
+    return {frozenset(name.casefold() for name in pair) for pair in pairs}
+
+
+def test_sectors_in_any_case_and_in_compound_words(gazetteer):
+    labels = _labels(gazetteer, "Полоцк и Великие Луки подписали соглашение о сотрудничестве в сферах "
+                                "здравоохранения, молодежной политики, жилищно-коммунального хозяйства и "
+                                "агропромышленного комплекса.")
+    assert labels.agreement_sectors == {"health", "youth", "other", "economy"}
+
+
+def test_agritourism_is_tourism_not_agriculture(gazetteer):
+    labels = _labels(gazetteer, "Браслав и Себеж подписали соглашение о развитии агроэкотуризма.")
+    assert labels.agreement_sectors == {"tourism"}
+
+
+def test_a_document_sentence_after_a_lead_in_gives_the_signing_its_sectors(gazetteer):
+    labels = _labels(gazetteer, "Лида и Гатчина подписали соглашение о сотрудничестве. Кроме того, соглашение "
+                                "предусматривает сотрудничество в области культуры и образования.")
+    assert labels.agreement_sectors == {"culture", "education"}
+
+
+def test_a_list_of_what_a_road_map_holds_goes_on_after_it(gazetteer):
+    labels = _labels(gazetteer, "Гродненская и Андижанская области подписали дорожную карту. Документ включает "
+                                "35 мероприятий. Среди них — поставки сельскохозяйственной техники и обмен "
+                                "студентами.")
+    assert labels.agreement_sectors == {"economy", "education"}
+
+
+def test_directions_of_cooperation_named_after_a_signing(gazetteer):
+    labels = _labels(gazetteer, "Альметьевск и Солигорск подписали соглашение о побратимстве. Первым направлением "
+                                "сотрудничества стороны назвали промышленность.")
+    assert "economy" in labels.agreement_sectors
+
+
+def test_became_twin_towns_with_a_hyphenated_noun(gazetteer):
+    labels = _labels(gazetteer, "Глава Браслава рассказал о планах на лето.", title="Браслав и Себеж стали "
+                                "городами-побратимами")
+    assert "twinning_established" in labels.event_types
+    assert _pairs(labels) == _named(("Braslav", "Sebezh"))
+
+
+def test_approving_a_programme_is_an_agreement(gazetteer):
+    labels = _labels(gazetteer, "Оренбургская и Актюбинская области утвердили программу приграничного "
+                                "сотрудничества на 2024-2026 годы с упором на транспортную инфраструктуру.")
+    assert "agreement_signed" in labels.event_types
+    assert labels.agreement_sectors == {"transport"}
+    assert _pairs(labels) == _named(("Orenburg Region", "Aktobe Region"))
+
+
+def test_the_town_after_v_is_the_venue_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "В Могилеве 11 октября подписано соглашение между Могилевской областью и "
+                                "Республикой Татарстан о торгово-экономическом сотрудничестве.")
+    assert _pairs(labels) == _named(("Mogilev Region", "Tatarstan"))
+
+
+def test_two_towns_signing_stay_themselves_in_an_article_on_their_regions(gazetteer):
+    labels = _labels(gazetteer, "Могилевская область и Брянская область подписали соглашение о сотрудничестве. "
+                                "Кроме того, Бобруйск и российская Коломна подписали соглашение об установлении "
+                                "побратимских связей.")
+    assert _pairs(labels) == _named(("Mogilev Region", "Bryansk Region"), ("Bobruisk", "Kolomna"))
+
+
+def test_a_pronoun_after_an_adverbial_takes_the_previous_subject(gazetteer):
+    labels = _labels(gazetteer, "Железнодорожный район Витебска развивает прямые связи с российскими районами. "
+                                "В прошлом году он заключил соглашение с Железнодорожным районом Екатеринбурга.")
+    assert _pairs(labels) == _named(("Zheleznodorozhny District, Vitebsk",
+                                     "Zheleznodorozhny District, Yekaterinburg"))
+
+
+def test_a_possessive_pronoun_takes_the_previous_subject(gazetteer):
+    labels = _labels(gazetteer, "Отдельная встреча прошла в Первомайском районе Минска. Его руководство приняло "
+                                "представителей Юнусабадского района Ташкента.")
+    assert _named(("Pervomaisky District, Minsk", "Yunusabad District, Tashkent")) <= _pairs(labels)
+    assert "meeting" in labels.event_types
+
+
+def test_a_standing_tie_stated_in_passing(gazetteer):
+    labels = _labels(gazetteer, "Браславский район входит в состав Витебской области, которая уже много лет "
+                                "сотрудничает с Псковской областью.")
+    assert _pairs(labels) == _named(("Vitebsk Region", "Pskov Region"))
+    assert labels.event_types == set()  # a tie, not news
+
+
+def test_cities_bound_by_an_agreement_in_an_article_on_their_districts(gazetteer):
+    labels = _labels(gazetteer, "Центральный район Минска и Адмиралтейский район Санкт-Петербурга подписали "
+                                "соглашение о сотрудничестве. Минск и Санкт-Петербург связывает соглашение о "
+                                "сотрудничестве, которое действует уже более двух десятилетий.")
+    assert _pairs(labels) == _named(("Tsentralny District, Minsk", "Admiralteysky District, Saint Petersburg"),
+                              ("Minsk", "Saint Petersburg"))
+
+
+def test_a_tie_survives_a_plan_in_the_same_sentence(gazetteer):
+    labels = _labels(gazetteer, "Ташкентская область с 2019 года сотрудничает и с Челябинской областью, а в "
+                                "следующем году делегация области планирует принять участие в выставке в "
+                                "Екатеринбурге.")
+    assert _pairs(labels) == _named(("Tashkent Region", "Chelyabinsk Region"))
+    assert labels.event_types == set()
+
+
+def test_a_perfective_future_is_a_plan(gazetteer):
+    labels = _labels(gazetteer, "Из Минска делегация Московского района Казани отправится в Москву, где примет "
+                                "участие в совещании.")
+    assert labels.event_types == set() and labels.pairs == set()
+
+
+def test_coordinated_region_adjectives_are_both_regions(gazetteer):
+    labels = _labels(gazetteer, "Председатели облисполкома и правительства подписали программу на 2022-2024 годы.",
+                     title="Минская и Московская области подписали программу сотрудничества")
+    assert _pairs(labels) == _named(("Minsk Region", "Moscow Region"))
+    assert "minsk|by|city" not in labels.places
+
+
+def test_a_province_is_not_its_namesake_city(gazetteer):
+    labels = _labels(gazetteer, "Гомельская область и провинция Цзилинь подписали план сотрудничества. "
+                                "Губернатор отметил, что Цзилинь видит в белорусском регионе надежного партнера.")
+    assert _pairs(labels) == _named(("Gomel Region", "Jilin Province"))
+    assert "jilin|cn|city" not in labels.places
+
+
+def test_the_officials_of_a_rural_district_stand_for_its_town(gazetteer):
+    labels = _labels(gazetteer, "Соглашение об установлении побратимских связей подписали председатель Браславского "
+                                "райисполкома и глава Себежского района Псковской области.")
+    assert _pairs(labels) == _named(("Braslav", "Sebezh"))
+
+
+def test_a_rural_district_that_is_part_of_a_region_is_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "Татарстан и Минская область, в состав которой входит Солигорский район, "
+                                "сотрудничают на основе соглашения о торгово-экономическом сотрудничестве.")
+    assert _pairs(labels) == _named(("Minsk Region", "Tatarstan"))
