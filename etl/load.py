@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from etl.contract import ordered_place_ids
 from etl.records import Extraction, Place
+from etl.same_event import group_reports
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +242,10 @@ def _run(con: duckdb.DuckDBPyConnection, files: list[str], year: int | None, wor
     finally:
         bar.close()
     tally.unchanged |= _article_ids_of(con, unchanged_files)
+    # A store written before events were grouped has reports but no links yet.
+    if tally.added or tally.replaced or tally.removed or force or con.execute(
+            "SELECT EXISTS (SELECT 1 FROM events) AND NOT EXISTS (SELECT 1 FROM event_reports)").fetchone()[0]:
+        group_reports(con)
     if resolver and resolver.failure:
         summary.warnings.append(resolver.failure)
     summary.articles_added = len(tally.added)

@@ -107,6 +107,13 @@ CREATE TABLE IF NOT EXISTS event_sectors (
     sector   VARCHAR NOT NULL
 );
 
+-- Reports of one event (the same signing on several pages): every event row links to the report
+-- that stands for its event (etl/same_event.py rebuilds this after each load that changes anything).
+CREATE TABLE IF NOT EXISTS event_reports (
+    event_id VARCHAR NOT NULL,
+    group_id VARCHAR NOT NULL
+);
+
 CREATE SEQUENCE IF NOT EXISTS run_ids START 1;
 
 CREATE TABLE IF NOT EXISTS runs (
@@ -169,8 +176,10 @@ CREATE OR REPLACE VIEW city_pairs AS
 WITH per_pair AS (
     SELECT cp.place_a_id,
            cp.place_b_id,
-           COUNT(DISTINCT e.event_id)                                                      AS events,
-           COUNT(DISTINCT e.event_id) FILTER (WHERE e.event_type = 'agreement_signed')     AS agreements,
+           -- events and agreements count each event once, however many pages report it
+           COUNT(DISTINCT COALESCE(g.group_id, e.event_id))                                AS events,
+           COUNT(DISTINCT COALESCE(g.group_id, e.event_id))
+               FILTER (WHERE e.event_type = 'agreement_signed')                            AS agreements,
            COUNT(DISTINCT e.article_id)                                                    AS articles,
            MIN(COALESCE(e.event_date, a.published_date))                                   AS first_date,
            MAX(COALESCE(e.event_date, a.published_date))                                   AS last_date,
@@ -178,6 +187,7 @@ WITH per_pair AS (
     FROM event_city_pairs AS cp
     JOIN events AS e ON e.event_id = cp.event_id
     JOIN articles AS a ON a.article_id = e.article_id
+    LEFT JOIN event_reports AS g ON g.event_id = e.event_id
     GROUP BY cp.place_a_id, cp.place_b_id
 )
 SELECT pp.place_a_id,
@@ -204,30 +214,41 @@ JOIN places AS pa ON pa.place_id = pp.place_a_id
 JOIN places AS pb ON pb.place_id = pp.place_b_id
 LEFT JOIN pair_distances AS d ON d.place_a_id = pp.place_a_id AND d.place_b_id = pp.place_b_id;
 
--- Signed agreements per sector and year; countries = the sorted country codes of the event's
--- participants (e.g. [BY, RU]). sector is NULL for an agreement whose sentence names none.
+-- Signed agreements per sector and year, each signing once however many pages report it (its
+-- sectors are those any report names); countries = the sorted country codes of its participants
+-- (e.g. [BY, RU]). sector is NULL for an agreement whose reports name none.
 CREATE OR REPLACE VIEW agreements_by_sector AS
-WITH agreement AS (
-    SELECT e.event_id,
-           YEAR(COALESCE(e.event_date, a.published_date)) AS year
+WITH report AS (
+    SELECT e.event_id, COALESCE(g.group_id, e.event_id) AS agreement_id
     FROM events AS e
-    JOIN articles AS a ON a.article_id = e.article_id
+    LEFT JOIN event_reports AS g ON g.event_id = e.event_id
     WHERE e.event_type = 'agreement_signed'
 ),
+agreement AS (
+    SELECT DISTINCT r.agreement_id, YEAR(COALESCE(e.event_date, a.published_date)) AS year
+    FROM report AS r
+    JOIN events AS e ON e.event_id = r.agreement_id
+    JOIN articles AS a ON a.article_id = e.article_id
+),
 agreement_countries AS (
-    SELECT ag.event_id,
+    SELECT r.agreement_id,
            LIST(DISTINCT p.country_code ORDER BY p.country_code)
                FILTER (WHERE p.country_code IS NOT NULL) AS countries
-    FROM agreement AS ag
-    LEFT JOIN event_participants AS ep ON ep.event_id = ag.event_id
+    FROM report AS r
+    LEFT JOIN event_participants AS ep ON ep.event_id = r.event_id
     LEFT JOIN places AS p ON p.place_id = ep.place_id
-    GROUP BY ag.event_id
+    GROUP BY r.agreement_id
+),
+agreement_sectors AS (
+    SELECT DISTINCT r.agreement_id, s.sector
+    FROM report AS r
+    JOIN event_sectors AS s ON s.event_id = r.event_id
 )
 SELECT s.sector,
        ag.year,
        ac.countries,
-       COUNT(DISTINCT ag.event_id) AS agreements
+       COUNT(DISTINCT ag.agreement_id) AS agreements
 FROM agreement AS ag
-JOIN agreement_countries AS ac ON ac.event_id = ag.event_id
-LEFT JOIN event_sectors AS s ON s.event_id = ag.event_id
+JOIN agreement_countries AS ac ON ac.agreement_id = ag.agreement_id
+LEFT JOIN agreement_sectors AS s ON s.agreement_id = ag.agreement_id
 GROUP BY ALL;
