@@ -6,9 +6,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from etl import russian
+from etl.gates import Gated
 from etl.gazetteer import Gazetteer, normalise
 from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
@@ -221,6 +223,7 @@ _ONLY_MENTIONED = re.compile(
 _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
 
 
+@lru_cache(maxsize=4096)  # asked of each sentence by several steps
 def _is_russian(sentence: str) -> bool:
     if sentence.isascii():
         return False
@@ -229,12 +232,18 @@ def _is_russian(sentence: str) -> bool:
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
+# Russian patterns searched only in sentences holding one of their stems (see etl/gates.py).
+_RUSSIAN_TRIGGERS = {kind: Gated(pattern) for kind, pattern in russian.TRIGGERS.items()}
+_RUSSIAN_SECTORS = {sector: Gated(pattern) for sector, pattern in russian.SECTORS.items()}
+_RUSSIAN_FUTURE, _RUSSIAN_DONE = Gated(russian.FUTURE), Gated(russian.DONE)
+
 
 def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if _is_russian(sentence):
-        found = [kind for kind, pattern in russian.TRIGGERS.items() if pattern.search(sentence)]
+        lowered = sentence.lower()
+        found = [kind for kind, gated in _RUSSIAN_TRIGGERS.items() if gated.search(sentence, lowered)]
         if "twinning_established" in found and "agreement_signed" not in found \
-                and russian.TRIGGERS["agreement_signed"].search(sentence):
+                and _RUSSIAN_TRIGGERS["agreement_signed"].search(sentence, lowered):
             found.append("agreement_signed")
         return found
     words = _words(sentence) if words is None else words
@@ -278,7 +287,8 @@ _PLANNED_AFTER = re.compile(r"\b(?:is|are)\s+(?:being\s+)?planned\b|\bwill\s+be\
 
 def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if _is_russian(sentence):
-        return [sector for sector, pattern in russian.SECTORS.items() if pattern.search(sentence)]
+        lowered = sentence.lower()
+        return [sector for sector, gated in _RUSSIAN_SECTORS.items() if gated.search(sentence, lowered)]
     words = _words(sentence) if words is None else words
     maybe: set[str] = set()
     for word in words:
@@ -334,7 +344,8 @@ _DONE = re.compile(r"(?<!be )(?<!been )\b(?:signed|concluded|inked|sealed|held|v
 def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     """"future" for a plan, "background" for history the article recalls, "now" for what it reports."""
     if _is_russian(sentence):
-        if russian.FUTURE.search(sentence) and not russian.DONE.search(sentence):
+        lowered = sentence.lower()
+        if _RUSSIAN_FUTURE.search(sentence, lowered) and not _RUSSIAN_DONE.search(sentence, lowered):
             return "future"
         for match in russian.BACKGROUND.finditer(sentence):
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
@@ -718,7 +729,8 @@ _AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b"
 def _describes_document(sentence: str, words: set[str]) -> bool:
     # .match: the patterns are anchored at the start, and a search would try every position in vain.
     return _PROVISION.match(sentence) is not None or "agreed" in words and _AGREED_TO.search(sentence) is not None \
-        or not sentence.isascii() and russian.PROVISION.search(sentence) is not None
+        or not sentence.isascii() and (russian.PROVISION.match(sentence) is not None or (
+            russian.PROVISION_INSIDE_NEEDS in sentence.lower() and russian.PROVISION.search(sentence) is not None))
 
 
 def _attach_provisions(events: list[Event], sentence_of_event: list[int], provisions) -> None:

@@ -77,6 +77,9 @@ PROVISION = re.compile(
     r"|намерены|планируют|будут|условились|решили)\b"
     r"|\b(?:направлени|сфер|област)\w*\s+(?:\w+\s+)?сотрудничества\s+(?:\w+\s+){0,2}(?:назван\w*|назвал\w*"
     r"|определ\w*|стал\w*|станут|станет|являются|выбран\w*)", _F)
+# PROVISION's only alternative not anchored at the start needs this word: without it, a match at the
+# start (cheap) is the only way to match.
+PROVISION_INSIDE_NEEDS = "сотрудничеств"
 # Right after a provision, a sentence that goes on listing its content: "Среди них — ...", "В частности, ...".
 CONTINUATION = re.compile(r"^(?:Среди\s+них|В\s+частности|В\s+том\s+числе|Отдельн\w+\s+(?:раздел|глав\w*|пункт)"
                           r"|Особое\s+внимание|Также\s+документ\w*)\b", _F)
