@@ -291,13 +291,14 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
         return [sector for sector, gated in _RUSSIAN_SECTORS.items() if gated.search(sentence, lowered)]
     words = _words(sentence) if words is None else words
     maybe: set[str] = set()
-    for word in words:
+    for word in words - _NO_SECTOR:  # most words name no sector: a set difference skips them in C
         found = _SECTOR_OF_WORD.get(word)
         if found is None:
             found = _SECTOR_OF_WORD[word] = tuple(
                 sector for sector, stems in _SECTOR_STEMS.items() if any(stem in word for stem in stems))
-        if found:
-            maybe.update(found)
+            if not found:
+                _NO_SECTOR.add(word)
+        maybe.update(found)
     if "physical" in words:
         maybe.add("sport")
     # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
@@ -310,6 +311,7 @@ _NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transpo
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
 _SECTOR_OF_WORD: dict[str, tuple[str, ...]] = {}
+_NO_SECTOR: set[str] = set()
 
 
 def agreement_count(sentence: str, words: set[str] | None = None) -> int | None:
