@@ -689,8 +689,9 @@ def _add_districts_of_cities(match: re.Match, districts: list[Place], names: lis
     names.sort(key=lambda r: r.start)
 
 
-_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)\s+(?:област|кра)[а-яё]*")
-_REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
+_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+и\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+"
+                                  r"(?:област|кра)[а-яё]*")
+_REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
 
 
 def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
