@@ -23,14 +23,15 @@ _NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
 }
 _DOCUMENT = (r"(?:agreements?|memorand(?:um|a|ums)|programm?es?|programs?|plans?|protocols?|road\s?maps?|accords?"
-             r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?)")
-_SIGNED = (r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchang(?:ed|es)|adopt(?:ed|s)"
+             r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?|joint\s+statements?|communiqu[eé]s?)")
+_SIGNED = (r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchanged|adopt(?:ed|s)"
            r"|entered\s+into|enter\s+into)")
 _FLAGS = re.IGNORECASE
 
 TRIGGERS: dict[str, re.Pattern] = {
     "twinning_established": re.compile(
-        r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|partner|fraternal)"
+        r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|fraternal"
+        r"|partner[\s-](?:cit(?:y|ies)|towns?))"
         r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
         r"(?:sister[\s-]cit(?:y|ies)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal|friendly|sisterhood)[\s-]+"
         r"(?:relations|ties|links|status|relationship|partnership)"
@@ -48,31 +49,47 @@ TRIGGERS: dict[str, re.Pattern] = {
     "visit": re.compile(
         r"\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured|tours"
         r"|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+(?:arrived|came)\b"
-        r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)",
+        r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)"
+        # "students from Takayama arrived in Denver": a group from the partner town, not a consignment
+        r"|\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
+        r"|delegates|representatives|teachers|group|team)\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
+        r"\s+(?:in|to)\b",
         re.UNICODE),
     "forum": re.compile(
         r"\bforums?\b|\bconferences?\b|\bcongress\b|\bsummit\b|\bround[\s-]table\b|\bbusiness\s+council\b"
-        r"|\bsymposium\b|\bassembly\b|\bmeeting\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner|friendly)",
+        r"|\bsymposium\b|(?<!City\s)(?<!Municipal\s)(?<!Legislative\s)(?-i:\bAssembly\b)|\bgeneral\s+assembly\b"
+        r"|\bassembly\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regions|cities|towns|mayors|municipalities|twin|sister|partner)\b"
+        r"|\bmeeting\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner|friendly)",
         _FLAGS),
     "meeting": re.compile(
-        r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
+        r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\btalked\s+(?:over|about|with)\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
         r"|\btalks\b|\bnegotiations\b|\bconsultations\b|\bdiscussed\b|\b(?:was|were)\s+received\s+by\b"
         r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)"
-        r"|\bwelcomed\s+the\s+(?:guests|delegation)",
+        r"|\bwelcomed\s+the\s+(?:guests|delegation)|\b(?:was|were)\s+(?:warmly\s+)?welcomed\s+(?:[^.;]{0,40}?\s)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president|leadership"
+        r"|administration|authorities)\b",
         _FLAGS),
     "cultural_event": re.compile(
         r"\bfestivals?\b|\bexhibitions?\b|\bconcerts?\b|\btournaments?\b|\bchampionships?\b|\bcompetitions?\b"
         r"|\bcontests?\b|\bgala\b|\bmarathon\b|\bexpositions?\b|\bperformances?\b|\bfilm\s+(?:week|days|screenings?)\b"
-        r"|\bcultural\s+(?:days|programme|program)\b|\bdays\s+of\s+(?:\w+\s+)?culture\b|\bfair\b|\bregatta\b|\bcup\b",
+        r"|\bcultural\s+(?:days|programme|program)\b|\bdays\s+of\s+(?:\w+\s+)?culture\b|\bfair\b|\bregatta\b|\bcup\b"
+        r"|\b(?:children['’]s|youth|sports?|twin[\s-]cit(?:y|ies)|student|school|friendship|international)\s+games\b"
+        r"|\bcompet(?:e|es|ed|ing)\b|\bperform(?:ed|s|ing)\b"
+        r"|\b(?:programme|program|evening|show)\s+of\s+(?:\w+\s+){0,3}(?:music|songs|dances?|poetry)\b",
         _FLAGS),
     "transport_link": re.compile(
-        r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\bairlines?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
+        r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
         r"|\btrain\s+(?:service|route|link|connection)s?\b|\bbus\s+(?:service|route|link|connection)s?\b"
         r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b",
         _FLAGS),
     "other": re.compile(
-        r"\bhumanitarian\s+aid\b|\bdonat(?:ed|es|ion)\b|\bhanded\s+over\b|\bplanted\b|\bunveiled\b"
-        r"|\bjoint\s+(?:venture|project|enterprise|production)\b|\bopened\s+(?:a|an|the)\s+(?:\w+\s+){0,3}"
+        r"\bhumanitarian\s+aid\b|\bdonat(?:ed|es|ion)\b|\bhanded\s+over\b|\bplant(?:ed|ing)\b|\bunveiled\b"
+        r"|\b(?:sent|sends|shipped|ships|delivered|delivers|gifted)\s+(?:[\w,]+\s+){0,4}?(?:masks|aid|supplies"
+        r"|equipment|ventilators|gear|gowns|medicines|vaccines|gifts?|books|computers|ambulances?)\b"
+        r"|\bclean(?:ed|ing|s)?[\s-]up\b|\bclean-?ups?\b|\b(?:environmental|ecological|charity)\s+(?:campaign|action)\b"
+        # "launched a joint venture", not the "joint projects" every talk is about
+        r"|\b(?:launch(?:ed|es)?|set\s+up|sets\s+up|established|opened|created|started)\s+(?:a\s+|an\s+|the\s+)?"
+        r"(?:new\s+)?joint\s+(?:venture|enterprise|production|company)\b|\bopened\s+(?:a|an|the)\s+(?:\w+\s+){0,3}"
         r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\bnamed\s+after\b",
         _FLAGS),
 }
@@ -82,14 +99,14 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "twinning_established": frozenset(
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
-        ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "exchanges", "adopted", "adopts", "signatures", "signature", "entered", "enter"]),
-    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted"]),
+        ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter"]),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
-    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "negotiations", "consultations", "discussed", "received", "welcomed"]),
+    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed"]),
     "cultural_event": frozenset(
-        ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup"]),
-    "transport_link": frozenset(["flight", "flights", "air", "airline", "airlines", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry"]),
-    "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "unveiled", "joint", "opened", "named"]),
+        ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
+    "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry"]),
+    "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "planting", "unveiled", "joint", "opened", "named", "sent", "sends", "shipped", "ships", "delivered", "delivers", "gifted", "clean", "cleaned", "cleaning", "cleans", "cleanup", "cleanups", "environmental", "ecological", "charity"]),
 }
 # Words that settle a type by themselves, so the pattern need not run.
 SURE_WORDS: dict[str, frozenset[str]] = {
@@ -97,7 +114,7 @@ SURE_WORDS: dict[str, frozenset[str]] = {
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "symposium"]),
     "meeting": frozenset(["met", "talks", "negotiations", "consultations", "discussed"]),
     "cultural_event": frozenset(["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "regatta"]),
-    "transport_link": frozenset(["flight", "flights", "airline", "airlines", "ferry"]),
+    "transport_link": frozenset(["flight", "flights", "ferry"]),
 }
 
 
@@ -122,7 +139,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                             r"|\bacademic\b|\bteachers?\b|\bvocational\b|\b(?:staff|teacher|professional)\s+training\b",
                             _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
-                          r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b", _FLAGS),
+                          r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
+                         r"|\bentrepreneur\w*", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*", _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
@@ -143,7 +161,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
     "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
-                "import", "business"),
+                "import", "business", "start", "entrepreneur"),
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma"),
     "youth": ("youth", "young"),
@@ -155,10 +173,14 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
-    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might)\b",
+    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should"
+    r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of))\b",
     _FLAGS)
-_BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dating\s+back\s+to)\s+(\d{4})\b"
-                         r"|\bin\s+(\d{4}),|\bin\s+(19\d\d)\b", _FLAGS)
+_BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dat(?:ing|es?|ed)\s+(?:back\s+to|from))"
+                         r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+(19\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
+                         # "became sister cities in October 1957"
+                         r"|\bin\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December)\s+((?:19|20)\d\d)\b", _FLAGS)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*((?:19|20)\d\d)\b")
 _COUNTED = re.compile(
     r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,4}?"
@@ -219,6 +241,7 @@ _ONLY_MENTIONED = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
     r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
+    r"|ahead\s+of"
     r"|includes?|including)\b", re.IGNORECASE)
 _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
 
@@ -257,10 +280,82 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
              if kind in possible and (kind in sure or pattern.search(sentence))]
     if _SIDE_TYPES.intersection(found):
         found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
+    if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
+        found.remove("visit")
+    if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
+        found.remove("meeting")
+    if "twinning_established" in found and not words.isdisjoint(_RECALLED_WORDS) and _twinning_recalled(sentence):
+        found.remove("twinning_established")
+    if "cultural_event" in found and not words.isdisjoint(_TRADE_SHOW_WORDS) and _only_trade_shows(sentence):
+        found.remove("cultural_event")
     if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
             sentence):
         found.append("agreement_signed")
     return found
+
+
+def _all_matches_preceded(pattern: re.Pattern, before: re.Pattern, sentence: str, reach: int = 60) -> bool:
+    """True when the sentence matches ``pattern`` and every match has ``before`` right in front of it."""
+    matches = list(pattern.finditer(sentence))
+    return bool(matches) and all(before.search(sentence, max(0, m.start() - reach), m.start()) for m in matches)
+
+
+# "The number of Polish tourists visiting the fortress keeps growing": tourism, not an official visit.
+_TOURIST_WORDS = frozenset(["tourists", "visitors", "holidaymakers", "travellers", "travelers", "pilgrims"])
+_TOURISTS_BEFORE = re.compile(r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims)\s+(?:from\s+[^.,;]{1,40}?\s+)?"
+                              r"(?:who\s+)?$", re.IGNORECASE)
+
+
+def _only_tourists_visit(sentence: str) -> bool:
+    return _all_matches_preceded(TRIGGERS["visit"], _TOURISTS_BEFORE, sentence)
+
+
+# Talks are between officials: meeting the diaspora, entrepreneurs or students is part of a visit, and
+# companies that discuss supplies at a forum hold business talks, not official ones.
+_UNOFFICIAL_WORDS = frozenset(
+    ["residents", "entrepreneurs", "businessmen", "businesspeople", "business", "students", "pupils", "schoolchildren",
+     "teachers", "veterans", "diaspora", "community", "compatriots", "athletes", "artists", "journalists", "university",
+     "universities", "companies", "firms", "participants", "experts", "specialists", "people", "public", "youth"])
+_UNOFFICIAL = (r"(?:(?:local|young|foreign|belarusian|russian|chinese|german|the|the\s+local|leading)\s+)?"
+               r"(?:residents|entrepreneurs|businessmen|business\s+(?:people|community|leaders|circles)|students|pupils"
+               r"|schoolchildren|teachers|veterans|compatriots|athletes|artists|journalists|young\s+people|the\s+public"
+               r"|(?:representatives|members)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:diaspora|community|university"
+               r"|universities|companies|business|public|youth|students|NGOs|organisations|organizations))\b")
+_MEETING_OBJECT = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?" + _UNOFFICIAL, re.IGNORECASE)
+_UNOFFICIAL_SUBJECT = re.compile(r"\b(?:companies|firms|businesses|entrepreneurs|businessmen|business\s+people"
+                                 r"|participants|experts|specialists|students|teachers)\s+(?:from\s+[^.;]{1,40}?\s+)?"
+                                 r"(?:also\s+)?$", re.IGNORECASE)
+
+
+def _only_unofficial_meetings(sentence: str) -> bool:
+    for match in TRIGGERS["meeting"].finditer(sentence):
+        if _MEETING_OBJECT.match(sentence, match.start()):
+            continue
+        if match.group().lower() == "discussed" and _UNOFFICIAL_SUBJECT.search(
+                sentence, max(0, match.start() - 70), match.start()):
+            continue
+        return False
+    return True
+
+
+# "Forty years after they became twin cities, Lyon and Leipzig signed ...": the twinning is recalled.
+_RECALLED_WORDS = frozenset(["after", "since"])
+_RECALLED_BEFORE = re.compile(r"\b(?:(?:years?|decades?|months?)\s+after|(?:ever\s+)?since)\s+(?:[\w-]+\s+){0,3}$",
+                              re.IGNORECASE)
+
+
+def _twinning_recalled(sentence: str) -> bool:
+    return _all_matches_preceded(TRIGGERS["twinning_established"], _RECALLED_BEFORE, sentence, 50)
+
+
+# An export or trade exhibition is business, not culture.
+_TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "business", "agricultural", "commercial"])
+_TRADE_SHOW_BEFORE = re.compile(r"\b(?:export|trade|industrial|investment|business|agricultural|commercial)"
+                                r"(?:\s+and\s+\w+)?\s+$", re.IGNORECASE)
+
+
+def _only_trade_shows(sentence: str) -> bool:
+    return _all_matches_preceded(TRIGGERS["cultural_event"], _TRADE_SHOW_BEFORE, sentence, 40)
 
 
 def _only_mentioned(sentence: str, kind: str, words: set[str]) -> bool:
@@ -269,8 +364,17 @@ def _only_mentioned(sentence: str, kind: str, words: set[str]) -> bool:
     trigger = TRIGGERS[kind].search(sentence)
     if trigger is None:
         return False
-    return _ONLY_MENTIONED.search(sentence, 0, trigger.start()) is not None or _PLANNED_AFTER.search(
-        sentence, trigger.end()) is not None
+    for marker in _ONLY_MENTIONED.finditer(sentence, 0, trigger.start()):
+        # "The anniversary programme includes a concert", "celebrations, which include exhibitions": the parts of
+        # the occasion reported, not a list of topics
+        if not (marker.group().lower().startswith("includ")
+                and _OCCASION_BEFORE.search(sentence, max(0, marker.start() - 40), marker.start())):
+            return True
+    return _PLANNED_AFTER.search(sentence, trigger.end()) is not None
+
+
+_OCCASION_BEFORE = re.compile(r"\b(?:programme|program|celebrations?|festivities)(?:,?\s+which)?\s+(?:also\s+)?$",
+                              re.IGNORECASE)
 
 
 # Words without which _ONLY_MENTIONED and _PLANNED_AFTER cannot match.
@@ -278,7 +382,8 @@ _ONLY_MENTIONED_WORDS = frozenset(
     ["discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
      "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
-     "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including"])
+     "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
+     "ahead"])
 _PLANNED_AFTER_WORDS = frozenset(["planned", "held"])
 
 
@@ -335,7 +440,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "agenda"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -353,7 +458,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
                 return "background"
         return "now"
-    if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence):
+    if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence) and not (
+            "until" in words and _STAYING.search(sentence) and len(_FUTURE.findall(sentence)) == 1):
         return "future"
     if words & _BACKGROUND_WORDS and _BACKGROUND_PHRASE.search(sentence):
         return "background"
@@ -366,6 +472,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     return "now"
 
 
+# "The delegation will stay in Saxony until Saturday": a visit under way, not a plan.
+_STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+year|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -462,10 +570,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
+    planned: set[int] = set()  # sentences that state a plan
+    signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _describes_document(sentence, words) or (
+        if _describes_document(sentence, words) and not (
+                not signed_before and _EVENT_PROGRAMME.match(sentence)) or (
                 provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence)):
             provisions.append((number, sectors_in(sentence, words)))
             continue
@@ -475,6 +586,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if not types and not relation_only:
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
+        if number - 1 in planned and _CONTINUES_PREVIOUS.match(sentence):
+            timing = "future"  # "The delegation will stay until Saturday. Its programme includes a concert"
+        if timing == "future" or "until" in words and _STAYING.search(sentence):
+            planned.add(number)  # a stay "until Saturday" is under way, but what follows it is still to come
         if timing == "future":
             if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
                 continue
@@ -486,6 +601,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
                                  venues, relation_only))
+        signed_before = signed_before or "agreement_signed" in types
         if timing != "background":
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
@@ -586,8 +702,9 @@ def _add_districts_of_cities(match: re.Match, districts: list[Place], names: lis
     names.sort(key=lambda r: r.start)
 
 
-_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+и\s+([А-ЯЁ][а-яё]+)\s+(?:област|кра)[а-яё]*")
-_REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
+_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+и\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+"
+                                  r"(?:област|кра)[а-яё]*")
+_REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
 
 
 def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
@@ -697,6 +814,9 @@ def _precision(name: ResolvedName) -> int:
                                 "town of the rural district named after it") else 1
 
 
+# In an article where nothing was signed, "The programme includes a concert" lists the parts of an occasion.
+_EVENT_PROGRAMME = re.compile(r"(?:The|Its|Their)\s+(?:\w+\s+)?(?:programme|program)\s+(?:also\s+)?includ")
+_CONTINUES_PREVIOUS = re.compile(r"(?:Its|Their)\s")
 _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
 
 

@@ -167,7 +167,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -330,7 +330,12 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                 place_aliases.append(rest)
                 cyrillic.add(rest)
         for alias in cyrillic:
-            place_aliases.extend(declined(alias))
+            forms = declined(alias)
+            if place_id not in curated:
+                # "Южне" declines to "Южном", the ordinary «на Южном Урале»: a case form that is an ordinary
+                # word is not this place's name either
+                forms = [form for form in forms if " " in form or not ordinary(form)]
+            place_aliases.extend(forms)
         if place.kind == "region" and place.name_ru:
             adjective = _REGION_ADJECTIVE.match(place.name_ru)
             if adjective:
@@ -348,8 +353,8 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                     hints.setdefault((normalise(form.word),), country_code)
 
 
-_DISTRICT_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+(?:ий|ый|ой))\s+район$")
-_REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][а-яё-]+ская)\s+(?:область|автономная\s+область)$")
+_DISTRICT_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+(?:ий|ый|ой))\s+район$")
+_REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+ская)\s+(?:область|автономная\s+область)$")
 
 
 def _ordinary_russian_word(morph, word: str) -> bool:

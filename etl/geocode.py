@@ -23,6 +23,19 @@ _SAINT_BEFORE = re.compile(r"\b(?:St|Saint|Sainte|Santa|San)\.?\s$")
 _PERSON_SURNAME = re.compile(r" [A-ZА-ЯЁ][a-zа-яё]+")
 # "Partizansky District of Minsk"; in Russian the city simply follows in the genitive: "район Минска".
 _PARENT_LINK = re.compile(r"^\s*(?:(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?|г\.\s*|города\s+)?$", re.IGNORECASE)
+# «Крюкова канала», «улицы Кирова», «завод имени Кирова», «по берегам Днепра», «по Коломне — историческому
+# кварталу»: a street, a canal, a person honoured, a river or a city quarter, not the town of that name.
+_RU_NOT_A_TOWN_AFTER = re.compile(r"\s+(?:канал|улиц|проспект|переул|бульвар|набережн|мост|шоссе)[а-яё]*\b"
+                                  r"|\s+площад[иь]\b|\s*[—–]\s+(?:[а-яё]+\s+)?(?:квартал|микрорайон)")
+_RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад)[а-яё]*"
+                                   r"|\bберег[а-яё]*|\bрек[аиеу]|\bрекой|\bусть[еяю])\s*$", re.IGNORECASE)
+
+
+def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
+    return _RU_NOT_A_TOWN_AFTER.match(text, end) is not None or _RU_NOT_A_TOWN_BEFORE.search(
+        text, max(0, start - 14), start) is not None
+
+
 _POSSESSIVE = re.compile(r"^['’]s\b")
 
 
@@ -79,6 +92,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if (surface.isupper() and len(surface) > 1 and not any(p.kind == "country" for p in
                                                                       gazetteer.candidates(key))) \
                     or "S" in text[max(0, start - 7):start] and _SAINT_BEFORE.search(text, max(0, start - 7), start):
+                continue
+            if "А" <= surface[0] <= "Я" and _not_a_town_in_russian(text, start, end):
                 continue
             found.append(SpottedName(start, end, text[start:end], gazetteer.candidates(key)))
         else:

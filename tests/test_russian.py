@@ -150,3 +150,37 @@ def test_a_rural_district_that_is_part_of_a_region_is_not_a_side(gazetteer):
     labels = _labels(gazetteer, "Татарстан и Минская область, в состав которой входит Солигорский район, "
                                 "сотрудничают на основе соглашения о торгово-экономическом сотрудничестве.")
     assert _pairs(labels) == _named(("Minsk Region", "Tatarstan"))
+
+
+def _place_names(gazetteer, body: str) -> set[str]:
+    article = Article(article_id="test", source_path="test.txt", title="Новости сотрудничества", body=body,
+                      published_date=date(2024, 5, 14), date_precision="day")
+    extraction = extract_article(article, gazetteer)
+    return {p.name for p in extraction.places.values()}
+
+
+def test_streets_canals_rivers_and_people_honoured_are_not_towns(gazetteer):
+    names = _place_names(gazetteer, "Гости из Гомеля прошли вдоль Крюкова канала, побывали на заводе имени Кирова "
+                                    "и на улице Кирова, а затем отдохнули на берегу Днепра.")
+    assert "Gomel" in names
+    assert not names & {"Kryukiv", "Kirov", "Dnipro", "Kropyvnytskyi"}
+    assert "Kirov" in _place_names(gazetteer, "Делегация Гомеля посетила Киров.")
+
+
+def test_a_quarter_named_like_a_town_is_not_the_town(gazetteer):
+    names = _place_names(gazetteer, "Глава района провел для гостей из Минска экскурсию по Коломне — "
+                                    "историческому кварталу Петербурга.")
+    assert "Kolomna" not in names
+    assert "Kolomna" in _place_names(gazetteer, "Делегация Бобруйска побывала в Коломне.")
+
+
+def test_ordinary_words_and_continents_are_not_towns(gazetteer):
+    names = _place_names(gazetteer, "Участники из Минска обсудили туризм на Южном Урале на выставке "
+                                    "«Иннопром. Центральная Азия».")
+    assert names == {"Minsk"}
+
+
+def test_hyphenated_region_adjectives_in_a_coordinated_pair(gazetteer):
+    names = _place_names(gazetteer, "Административные центры Северо-Казахстанской и Курганской областей "
+                                    "подписали соглашение.")
+    assert {"North Kazakhstan Region", "Kurgan Region"} <= names

@@ -1,0 +1,107 @@
+"""English event wording: what a sentence reports as news, and what it only mentions (sentences written for the test)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.evaluate import labels_from_extraction
+from etl.events import event_types_in, sectors_in
+from etl.extract import extract_article
+from etl.records import Article
+
+
+def _types(gazetteer, body: str, title: str = "Cooperation news", published: date = date(2024, 5, 14)) -> set[str]:
+    article = Article(article_id="test", source_path="test.txt", title=title, body=body,
+                      published_date=published, date_precision="day")
+    return labels_from_extraction(extract_article(article, gazetteer)).event_types
+
+
+def test_tourists_visiting_a_sight_are_not_an_official_visit():
+    assert "visit" not in event_types_in("More and more Latvian tourists visiting the old town stay overnight.")
+    assert "visit" in event_types_in("A delegation of Latvian officials is visiting the old town.")
+
+
+def test_meeting_the_diaspora_or_entrepreneurs_is_not_official_talks():
+    assert "meeting" not in event_types_in("The delegation also met representatives of the Armenian diaspora in Sochi.")
+    assert "meeting" not in event_types_in("The guests toured a factory and met with local entrepreneurs.")
+    assert "meeting" not in event_types_in("Some 40 companies from both regions discussed supplies of dairy products.")
+    assert "meeting" in event_types_in("The governor met the mayor of Harbin and discussed supplies of dairy products.")
+
+
+def test_talks_held_in_other_words():
+    assert "meeting" in event_types_in("The two mayors also talked over the programme of the City Day.")
+    assert "meeting" in event_types_in("The guests were welcomed at the town hall by the mayor of Lille.")
+
+
+def test_a_twinning_recalled_in_a_clause_is_not_new():
+    types = event_types_in("Thirty years after they became sister cities, Tver and Osijek signed a tourism agreement.")
+    assert "twinning_established" not in types and "agreement_signed" in types
+    assert "twinning_established" in event_types_in("Tver and Osijek became sister cities on Friday.")
+
+
+def test_becoming_partners_by_an_agreement_is_not_a_twinning():
+    assert "twinning_established" not in event_types_in("Two districts of Tver and Osijek become partners")
+    assert "twinning_established" in event_types_in("Tver and Osijek became partner cities in a ceremony on Friday.")
+
+
+def test_trade_shows_and_assembly_lines_are_not_culture_or_forums():
+    assert "cultural_event" not in event_types_in("An export exhibition of Belarusian goods is being held in Kazan.")
+    assert "cultural_event" in event_types_in("An exhibition of Belarusian painters is being held in Kazan.")
+    assert "forum" not in event_types_in("They signed a protocol on the joint assembly of tractors in Fergana.")
+    assert "forum" in event_types_in("The General Assembly of the Union of Baltic Cities opened in Gdansk.")
+
+
+def test_exchanges_as_a_noun_are_not_a_signing():
+    assert "agreement_signed" not in event_types_in("Plans include exchanges of pupils and a joint programme of events.")
+    assert "agreement_signed" in event_types_in("The mayors exchanged memoranda on tourism.")
+
+
+def test_a_signed_joint_statement_is_a_document():
+    assert "agreement_signed" in event_types_in("On Thursday the two mayors signed a joint statement on clean energy.")
+
+
+def test_airlines_taking_part_are_not_a_new_link():
+    assert "transport_link" not in event_types_in("Tour operators, hotels and airlines from both cities took part.")
+    assert "transport_link" in event_types_in("A direct flight between Minsk and Samarkand was launched on Monday.")
+
+
+def test_sports_games_performances_arrivals_and_gifts():
+    assert "cultural_event" in event_types_in("Young athletes from Lida are competing in the youth games in Gatchina.")
+    assert "cultural_event" in event_types_in("The pupils performed a programme of folk songs at the town hall.")
+    assert "visit" in event_types_in("Twenty pupils from Pskov arrived in Polotsk on Friday.")
+    assert "visit" not in event_types_in("A consignment of masks from Weifang arrived in Borisov.")
+    assert "other" in event_types_in("Osaka has shipped 100,000 masks and 5,000 gowns to San Francisco.")
+    assert "other" in event_types_in("Pupils of both towns cleaned up the river banks and planted birch trees.")
+    assert "other" not in event_types_in("The sides discussed joint projects in tourism.")
+
+
+def test_should_and_the_agenda_are_plans(gazetteer):
+    assert _types(gazetteer, "Minsk and Hanoi agreed that a new programme should be signed in Hanoi next spring.") \
+        == set()
+    assert "meeting" not in _types(gazetteer, "A meeting of the mayors of Minsk and Kazan is also on the agenda.")
+
+
+def test_the_programme_of_an_occasion_lists_its_events(gazetteer):
+    body = ("A delegation from Kobe is visiting Seattle for the anniversary. The programme includes a concert and "
+            "a photo exhibition. The City Day celebrations, which include a round table of NGOs, end on Sunday.")
+    assert {"visit", "cultural_event", "forum"} <= _types(gazetteer, body)
+    # in an article on a signing, "The programme includes ..." describes the document
+    signed = "Minsk and Kazan signed a cooperation programme. The programme includes a festival of Tatar culture."
+    assert _types(gazetteer, signed) == {"agreement_signed"}
+
+
+def test_what_a_stay_still_holds_is_a_plan(gazetteer):
+    body = ("Lyon and Leipzig signed an agreement on science. The delegation from Lyon will stay in Leipzig until "
+            "Saturday. Its programme includes a concert by the Gewandhaus Orchestra.")
+    assert _types(gazetteer, body) == {"agreement_signed", "visit"}
+
+
+def test_history_dated_by_month_or_by_a_when_clause(gazetteer):
+    published = date(2017, 10, 20)
+    assert _types(gazetteer, "Seattle and Kobe became sister cities in October 1957.", published=published) == set()
+    assert _types(gazetteer, "The tie dates back to 1959, when Portland and Sapporo signed a sister-city "
+                             "agreement.", published=published) == set()
+
+
+def test_start_ups_are_economy():
+    assert "economy" in sectors_in("The agreement supports start-up companies and young entrepreneurs.")
