@@ -12,7 +12,7 @@ from itertools import combinations
 from etl import russian
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, normalise
-from etl.geocode import ResolvedName, resolve_names, spot_names, spot_unknown_places
+from etl.geocode import ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
@@ -538,7 +538,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     text = article.text
     bounds = split_sentences(text)
     spotted = spot_names(text, gazetteer)
-    resolved = resolve_names(text, spotted, gazetteer, bounds)
+    resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
     if not text.isascii():
         _prefer_russian_regions(text, resolved, gazetteer)
     places = {r.place.place_id: r.place for r in resolved}

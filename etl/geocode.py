@@ -103,9 +103,11 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
 
 
 def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
-                  sentence_bounds: list[tuple[int, int]]) -> list[ResolvedName]:
-    """Pick one place for each spotted name, by context: country words in the sentence, the
-    countries and regions of the article's unambiguous places, a district's city, population."""
+                  sentence_bounds: list[tuple[int, int]], publisher_country: str | None = None) -> list[ResolvedName]:
+    """Pick one place for each spotted name, by context: a country adjective right before it, country
+    words in the sentence, the countries and regions of the article's unambiguous places, a district's
+    city, the publisher's country, population."""
+    _narrow_to_adjective_country(text, spotted, gazetteer)
     sentence_of = _sentence_index(spotted, sentence_bounds)
     sentence_countries: dict[int, set[str]] = {}
     article_countries: set[str] = set()
@@ -142,7 +144,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
                 place, reason, parent_end = _choose(
                     text, name, following, gazetteer,
                     sentence_countries.get(number, set()), article_countries, named_ids, sure_ids,
-                    _sentence_text(text, sentence_bounds, number, name.start),
+                    _sentence_text(text, sentence_bounds, number, name.start), publisher_country,
                 )
                 memo[memo_key] = (place, reason)
                 if parent_end is not None:
@@ -157,7 +159,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
 def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: Gazetteer,
             sentence_countries: set[str], article_countries: set[str], named_ids: set[int],
-            sure_ids: set[int], sentence: str):
+            sure_ids: set[int], sentence: str, publisher_country: str | None = None):
     # "Partizansky District of Minsk": the named city settles the district and is part of its name.
     parent_end = None
     if following is not None and _PARENT_LINK.match(text[name.end:following.start]):
@@ -180,6 +182,9 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
         elif place.country_code in article_countries:
             score += 1.5
             reasons.append("country of other places in the article")
+        elif place.country_code == publisher_country:
+            score += 1
+            reasons.append("the publisher's country")
         ancestors = gazetteer.ancestors(place)
         if any(a in sure_ids for a in ancestors if gazetteer.places[a].kind != "country"):
             score += 8
@@ -192,6 +197,52 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
         scored.append((score, place, reasons[-1]))
     scored.sort(key=lambda item: -item[0])
     return scored[0][1], scored[0][2], parent_end
+
+
+def _narrow_to_adjective_country(text: str, spotted: list[SpottedName], gazetteer: Gazetteer) -> None:
+    """«во французском Бресте», "Belarusian Brest": a country adjective right before a name keeps that
+    country's places of the name, its namesakes under the same English name included (Russian case
+    forms are indexed for towns of the former USSR only, so «Бресте» alone finds only Brest, Belarus)."""
+    for name in spotted:
+        if not name.candidates or not name.start or not text[name.start - 1].isspace():
+            continue
+        word = _WORD_BEFORE.search(text, max(0, name.start - 30), name.start)
+        country = word and gazetteer.country_hints.get((normalise(word.group(1)),))
+        if not country:
+            continue
+        there = [p for p in name.candidates if p.country_code == country]
+        if not there:
+            english_names = {p.name.split(",")[0] for p in name.candidates}
+            there = [p for english in english_names for p in gazetteer.lookup(english) if p.country_code == country]
+        if there:
+            name.candidates = there
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")  # Russian country adjectives are not capitalised: no spotting
+
+# A publisher's country from its web address or from the agency it names: a tie-breaker between namesakes.
+_AGENCY_COUNTRY = (
+    (re.compile(r"\b(?:BelTA|БелТА|Belta|BELTA)\b"), "BY"),
+    (re.compile(r"\b(?:TASS|ТАСС|RIA Novosti|РИА Новости|Interfax|Интерфакс)\b"), "RU"),
+    (re.compile(r"\b(?:Xinhua|Синьхуа)\b"), "CN"),
+    (re.compile(r"\b(?:Kazinform|Казинформ)\b"), "KZ"),
+    (re.compile(r"\b(?:Armenpress|Арменпресс)\b"), "AM"),
+    (re.compile(r"\b(?:Ukrinform|Укринформ)\b"), "UA"),
+)
+_TOP_LEVEL_DOMAIN = re.compile(r"^[a-z]+://(?:[^/:]+\.)?[^/.:]+\.([a-z]{2})(?::\d+)?(?:/|$)")
+_COUNTRY_OF_DOMAIN = {"uk": "GB", "su": "RU"}
+_NOT_A_COUNTRY_DOMAIN = frozenset({"eu", "io", "tv", "fm", "me", "co", "ws", "cc"})
+
+
+def publisher_country(url: str | None, text: str) -> str | None:
+    """The country of the site or agency that published a page ("belta.by", "…, TASS reports"), or None."""
+    domain = _TOP_LEVEL_DOMAIN.match((url or "").lower())
+    if domain and domain.group(1) not in _NOT_A_COUNTRY_DOMAIN:
+        return _COUNTRY_OF_DOMAIN.get(domain.group(1), domain.group(1).upper())
+    for agency, country in _AGENCY_COUNTRY:
+        if agency.search(text):
+            return country
+    return None
 
 
 def _country_right_before(before: str, place: Place, gazetteer: Gazetteer) -> bool:

@@ -106,3 +106,34 @@ def test_each_place_says_why_and_how_precisely_it_was_placed(gazetteer):
     assert by_name["Partizansky District, Minsk"].precision == 1
     assert by_name["Mogilev Region"].precision == 3  # only a region
     assert by_name["Brest"].reason == "country named in the sentence"
+
+
+def test_a_country_adjective_right_before_a_name_picks_that_countrys_namesake(gazetteer):
+    # Russian case forms exist for Brest, Belarus only; «французском» sends the reader to France.
+    extraction = extract_article(_article(
+        "Делегация из французского Бреста прибыла в Минск. Гости из Франции посетили и белорусский Брест."),
+        gazetteer)
+    assert sorted(p.country_code for p in extraction.places.values() if p.name == "Brest") == ["BY", "FR"]
+
+
+@pytest.mark.parametrize(("url", "text", "country"), [
+    ("https://eng.belta.by/regions/view/123", "", "BY"),
+    ("https://www.ouest-france.fr/bretagne/brest/", "", "FR"),
+    ("https://tass.com/society/1234", "Minsk and Kazan signed a programme, TASS reports.", "RU"),
+    (None, "Гомель и Брянск подписали соглашение, сообщает БелТА.", "BY"),
+    ("https://example.com/news", "Two cities signed an agreement.", None),
+])
+def test_the_publishers_country_comes_from_the_address_or_the_agency_named(url, text, country):
+    from etl.geocode import publisher_country
+
+    assert publisher_country(url, text) == country
+
+
+def test_the_publishers_country_breaks_a_tie_between_namesakes(gazetteer):
+    text = "Brest hosts an international maritime festival with tall ships from a dozen ports."
+    french_site = Article(article_id="fr", source_path="fr.html", title="Maritime festival", body=text,
+                          url="https://www.ouest-france.fr/bretagne/brest/fetes-maritimes")
+    belarusian_site = Article(article_id="by", source_path="by.html", title="Maritime festival", body=text,
+                              url="https://www.belta.by/culture/view/fetes")
+    assert _places(extract_article(french_site, gazetteer))["Brest"] == ("FR", "city")
+    assert _places(extract_article(belarusian_site, gazetteer))["Brest"] == ("BY", "city")
