@@ -167,7 +167,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -241,7 +241,8 @@ def _build(supplement_dir: Path) -> Gazetteer:
         places[place.place_id] = place
         aliases[place.place_id] = [
             alias for alias in (city["name"], *city["alternatenames"])
-            if " ".join(name_key(alias)) not in common_words or (big and alias == city["name"])
+            if (" ".join(name_key(alias)) not in common_words or (big and alias == city["name"]))
+            and _alias_worth_keeping(alias, city, big)
         ]
 
     hints: dict[tuple[str, ...], str] = {}
@@ -289,6 +290,18 @@ def _build(supplement_dir: Path) -> Gazetteer:
     gazetteer.region_adjectives = region_adjectives
     gazetteer.district_adjectives = district_adjectives
     return gazetteer
+
+
+def _alias_worth_keeping(alias: str, city: dict, big: bool) -> bool:
+    """GeoNames lists old, foreign and odd names for small towns ("Lovat" for Mandaguari, "Kolas" for
+    Koło, "Elysee" for Paris's 8th arrondissement); in news they are far more often a river, a poet or a
+    treaty. A small town outside the former USSR keeps its own name, its ASCII form and Cyrillic names
+    (for Russian pages); towns of the former USSR keep every spelling (their transliterations vary)."""
+    if any(ch.isdigit() for ch in city["name"]):  # a city's numbered district: "Paris 08 Élysée"
+        return False
+    if big or city["countrycode"] in _CYRILLIC_NEWS_COUNTRIES or _CYRILLIC.search(alias):
+        return True
+    return alias in (city["name"], ascii_name(city["name"]))
 
 
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.

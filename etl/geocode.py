@@ -37,6 +37,11 @@ def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_FEATURE_AFTER = re.compile(
+    r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
+    r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
+    r"|[Mm]ountains?|[Vv]alley)\b")
+_FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 
 @dataclass
@@ -86,6 +91,11 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         key, end = best
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
+                continue
+            # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
+            # named after the town, not the town.
+            if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):
+                consumed = end
                 continue
             # "GAZ plant" is a brand, "St Sophia Cathedral" a church: neither is the town of that name.
             surface = text[start:end]

@@ -137,3 +137,14 @@ def test_the_publishers_country_breaks_a_tie_between_namesakes(gazetteer):
                               url="https://www.belta.by/culture/view/fetes")
     assert _places(extract_article(french_site, gazetteer))["Brest"] == ("FR", "city")
     assert _places(extract_article(belarusian_site, gazetteer))["Brest"] == ("BY", "city")
+
+
+def test_features_named_after_towns_and_odd_alternate_names_are_not_towns(gazetteer):
+    extraction = extract_article(_article(
+        "Grodno and Druskininkai have worked together since the Augustow Canal visa-free zone opened. "
+        "Volunteers cleaned the banks of the Lovat river, a week after the Elysee Treaty anniversary. "
+        "Actors of the Yakub Kolas Theatre performed in Little Tokyo and in Washington Park."), gazetteer)
+    assert set(_places(extraction)) == {"Grodno", "Druskininkai"}
+
+    # The town itself is still found, by its own name.
+    assert "Augustow" in _places(extract_article(_article("A delegation from Augustow visited Grodno."), gazetteer))
