@@ -265,6 +265,11 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if _is_russian(sentence):
         lowered = sentence.lower()
         found = [kind for kind, gated in _RUSSIAN_TRIGGERS.items() if gated.search(sentence, lowered)]
+        if "twinning_established" in found and "намерени" in lowered and russian.INTENT.search(sentence):
+            found.remove("twinning_established")
+        if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
+                and not russian.TRIGGERS["cultural_event"].search(russian.TRADE_FAIR.sub(" ", sentence)):
+            found.remove("cultural_event")
         if "twinning_established" in found and "agreement_signed" not in found \
                 and _RUSSIAN_TRIGGERS["agreement_signed"].search(sentence, lowered):
             found.append("agreement_signed")

@@ -184,3 +184,41 @@ def test_hyphenated_region_adjectives_in_a_coordinated_pair(gazetteer):
     names = _place_names(gazetteer, "Административные центры Северо-Казахстанской и Курганской областей "
                                     "подписали соглашение.")
     assert {"North Kazakhstan Region", "Kurgan Region"} <= names
+
+
+def _news_types(gazetteer, body: str) -> set[str]:
+    """Types of the events reported as news (history the article recalls is background)."""
+    article = Article(article_id="test", source_path="test.txt", title="Новости сотрудничества", body=body,
+                      published_date=date(2024, 5, 14), date_precision="day")
+    return {e.event_type for e in extract_article(article, gazetteer).events if not e.background}
+
+
+def test_a_signing_recalled_in_passing_is_history_not_news(gazetteer):
+    assert "agreement_signed" not in _news_types(
+        gazetteer, "Визит стал первым шагом после того, как в марте районы Гомеля и Брянска подписали соглашение "
+                   "о сотрудничестве.")
+    assert "agreement_signed" not in _news_types(
+        gazetteer, "Напомним, что Гродно и Белосток заключили соглашение о партнерстве.")
+    assert "agreement_signed" not in _news_types(
+        gazetteer, "Минск дружит с Пекином, а в прошлом году подписал соглашение о сотрудничестве с Чэнду.")
+
+
+def test_talk_of_a_signing_a_proposal_or_a_failed_plan_is_not_an_event(gazetteer):
+    assert _news_types(gazetteer, "Французская сторона предложила проработать вопрос о подписании меморандума "
+                                  "между Брестом и Кемпером.") == set()
+    assert _news_types(gazetteer, "Из-за пандемии Гродно и Андижану не удалось провести запланированные "
+                                  "визиты.") == set()
+    # ... while a signing that happened still is one.
+    assert "agreement_signed" in _news_types(gazetteer, "Гомель и Брянск подписали соглашение о сотрудничестве.")
+
+
+def test_a_protocol_of_intent_is_an_agreement_not_yet_a_twinning(gazetteer):
+    assert _news_types(gazetteer, "Пинск и Обнинск подписали протокол о намерениях установить побратимские "
+                                  "связи.") == {"agreement_signed"}
+
+
+def test_a_trade_fair_is_not_a_cultural_event(gazetteer):
+    assert "cultural_event" not in _news_types(
+        gazetteer, "Ташкентская и Свердловская области подписали соглашения на промышленной выставке «Иннопром».")
+    assert "cultural_event" in _news_types(
+        gazetteer, "В Витебске открылась выставка работ художников из Смоленска.")
