@@ -34,7 +34,7 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 7  # bump when the tables below change: older copies are then rebuilt
+FORMAT = 8  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
@@ -45,7 +45,7 @@ _COPY: tuple[str, ...] = (
     # aid: a dense number (counting articles is then a bit string, not a hash table).
     """CREATE TABLE art AS
        SELECT row_number() OVER ()::INTEGER AS aid, hash(article_id) AS article_hash, article_id, title,
-              published_date AS published, source_path, url
+              lower(title) AS title_lower, published_date AS published, source_path, url
        FROM store.articles""",
     """CREATE TEMP TABLE event_raw AS
        SELECT hash(event_id) AS eid, event_id, hash(article_id) AS article_hash, event_type, event_date, sentence,
@@ -129,21 +129,25 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         SELECT event_key, arg_min(eid, {'published': published, 'event_id': event_id}) AS first_eid,
                bit_or(mask) AS key_mask, count(*) AS reports
         FROM report GROUP BY event_key""", []),
+    # report_no and event_no: dense numbers of the report and of the event it reports, so that a text search
+    # is a bit string over them (no join); sentence_lower: searched without lower-casing a million rows.
     ("""CREATE TABLE ev AS
-        SELECT r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
+        SELECT row_number() OVER (ORDER BY r.day DESC NULLS LAST, r.eid)::INTEGER AS report_no,
+               dense_rank() OVER (ORDER BY k.first_eid)::INTEGER AS event_no,
+               r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
                date_trunc('month', r.day)::DATE AS month, r.agreement_count, r.mask, k.key_mask, k.reports,
                r.lo, r.hi, r.extra_cities, cl.country_code AS c1, ch.country_code AS c2, r.extra_countries,
                CASE WHEN ch.country_code IS NULL OR cl.country_code = ch.country_code THEN cl.country_code
                     WHEN cl.country_code IS NULL THEN ch.country_code
                     ELSE LEAST(cl.country_code, ch.country_code) || '–' || GREATEST(cl.country_code, ch.country_code)
                END AS countries,
-               r.pid, r.extra_pids, r.sentence, r.event_id
+               r.pid, r.extra_pids, r.sentence, lower(r.sentence) AS sentence_lower, r.event_id
         FROM report AS r
         JOIN event_key AS k ON k.event_key = r.event_key
         LEFT JOIN place AS cl ON cl.place_id = r.lo
         LEFT JOIN place AS ch ON ch.place_id = r.hi
         -- Newest first: "latest" lists read one row group, date filters skip the others.
-        ORDER BY r.day DESC NULLS LAST""", []),
+        ORDER BY report_no""", []),
     # The words to highlight in an evidence sentence: how the page names each (rolled-up) place.
     ("""CREATE TABLE surface AS
         SELECT DISTINCT a.aid, p.city_id, m.surface
