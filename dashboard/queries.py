@@ -374,29 +374,13 @@ def events_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None =
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """What the sidebar offers, most frequent first: countries and places taking part in events, event
-    types and sectors, the span of days, and facts about the store."""
+    types and sectors, the span of days, and facts about the store (all counted when the snapshot is built)."""
     return {
-        "countries": _df(con, """
-            SELECT country, count(*) AS events FROM (
-                SELECT c1 AS country FROM ev WHERE is_first AND c1 IS NOT NULL
-                UNION ALL SELECT c2 FROM ev WHERE is_first AND c2 <> c1
-                UNION ALL SELECT unnest(extra_countries) FROM ev WHERE is_first AND extra_countries IS NOT NULL)
-            GROUP BY ALL ORDER BY events DESC, country""", []),
-        "places": _df(con, """
-            WITH taking_part AS (
-                SELECT lo AS city_id FROM ev WHERE is_first AND lo IS NOT NULL
-                UNION ALL SELECT hi FROM ev WHERE is_first AND hi <> lo
-                UNION ALL SELECT unnest(extra_cities) FROM ev WHERE is_first AND extra_cities IS NOT NULL)
-            SELECT p.place_id, p.name, p.kind, p.country_code, count(*) AS events
-            FROM taking_part AS t JOIN place AS p ON p.place_id = t.city_id
-            GROUP BY ALL ORDER BY events DESC, p.name""", []),
-        "event_types": _df(con, """
-            SELECT t::VARCHAR AS event_type, events
-            FROM (SELECT t, count(*) AS events FROM ev WHERE is_first GROUP BY t) ORDER BY events DESC""", []),
-        "sectors": _df(con, """
-            SELECT s.sector, count(*) AS events FROM ev JOIN sector AS s ON (ev.key_mask >> s.bit) & 1 = 1
-            WHERE is_first GROUP BY ALL ORDER BY events DESC""", []),
-        "span": _df(con, "SELECT min(day) AS first_day, max(day) AS last_day FROM ev", []),
+        "countries": _df(con, "SELECT * FROM option_country ORDER BY events DESC, country", []),
+        "places": _df(con, "SELECT * FROM option_place ORDER BY events DESC, name", []),
+        "event_types": _df(con, "SELECT * FROM option_type ORDER BY events DESC, event_type", []),
+        "sectors": _df(con, "SELECT * FROM option_sector ORDER BY events DESC, sector", []),
+        "span": _df(con, "SELECT * FROM span", []),
         "store": _df(con, "SELECT * FROM store_info", []),
     }
 

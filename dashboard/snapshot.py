@@ -34,7 +34,7 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 8  # bump when the tables below change: older copies are then rebuilt
+FORMAT = 9  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
@@ -148,6 +148,27 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         LEFT JOIN place AS ch ON ch.place_id = r.hi
         -- Newest first: "latest" lists read one row group, date filters skip the others.
         ORDER BY report_no""", []),
+    # What the sidebar offers, with each option's events: counted once here, not on every dashboard start.
+    ("""CREATE TABLE option_country AS
+        SELECT country, count(*) AS events FROM (
+            SELECT c1 AS country FROM ev WHERE is_first AND c1 IS NOT NULL
+            UNION ALL SELECT c2 FROM ev WHERE is_first AND c2 <> c1
+            UNION ALL SELECT unnest(extra_countries) FROM ev WHERE is_first AND extra_countries IS NOT NULL)
+        GROUP BY ALL""", []),
+    ("""CREATE TABLE option_place AS
+        WITH taking_part AS (
+            SELECT lo AS city_id FROM ev WHERE is_first AND lo IS NOT NULL
+            UNION ALL SELECT hi FROM ev WHERE is_first AND hi <> lo
+            UNION ALL SELECT unnest(extra_cities) FROM ev WHERE is_first AND extra_cities IS NOT NULL)
+        SELECT p.place_id, p.name, p.kind, p.country_code, count(*) AS events
+        FROM taking_part AS t JOIN place AS p ON p.place_id = t.city_id
+        GROUP BY ALL""", []),
+    ("""CREATE TABLE option_type AS
+        SELECT t::VARCHAR AS event_type, count(*) AS events FROM ev WHERE is_first GROUP BY t""", []),
+    ("""CREATE TABLE option_sector AS
+        SELECT s.sector, count(*) AS events FROM ev JOIN sector AS s ON (ev.key_mask >> s.bit) & 1 = 1
+        WHERE is_first GROUP BY ALL""", []),
+    ("CREATE TABLE span AS SELECT min(day) AS first_day, max(day) AS last_day FROM ev", []),
     # The words to highlight in an evidence sentence: how the page names each (rolled-up) place.
     ("""CREATE TABLE surface AS
         SELECT DISTINCT a.aid, p.city_id, m.surface
