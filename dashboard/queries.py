@@ -151,9 +151,11 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     articles (the pages), city pairs, countries taking part, first and last day."""
     where, params = _where(con, f)
     counted = _counted(f, "k")
-    articles_in_store = max(1, con.execute("SELECT count(*) FROM art").fetchone()[0])
+    articles_in_store, pairs_in_store = con.execute(
+        "SELECT (SELECT count(*) FROM art), (SELECT count(*) FROM pair_ix)").fetchone()
+    # Not materialised: copying the kept rows cost more than scanning them again for the rare extra lists.
     return _df(con, f"""
-        WITH kept AS MATERIALIZED (
+        WITH kept AS NOT MATERIALIZED (
             SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.c1, x.c2,
                    x.extra_countries
             FROM ev AS x WHERE {where}
@@ -164,17 +166,18 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                    COALESCE(sum(COALESCE(k.agreement_count, 1)) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}'),
                             0) AS documents,
                    count(*) AS reports,
-                   -- articles are numbered 1..n: a bit string counts them faster than count(DISTINCT)
+                   -- articles and pairs are numbered 1..n: bit strings count them faster than count(DISTINCT)
                    COALESCE(bit_count(bitstring_agg(k.aid, 1, ?)), 0) AS articles,
                    min(k.day) AS first_day,
-                   max(k.day) AS last_day
+                   max(k.day) AS last_day,
+                   bitstring_agg(k.pid, 1, ?) FILTER (WHERE {counted}) AS pair_bits
             FROM kept AS k
         ),
-        pairs AS (
-            SELECT count(DISTINCT pid) AS city_pairs FROM (
-                SELECT k.pid FROM kept AS k WHERE {counted} AND k.pid IS NOT NULL
-                UNION ALL
-                SELECT unnest(k.extra_pids) FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL)
+        more_pairs AS (  -- the rare further pairs of an event, unless already counted as some event's first
+            SELECT count(DISTINCT e.pid) AS more_pairs
+            FROM (SELECT unnest(k.extra_pids) AS pid FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL) AS e,
+                 figures AS fg
+            WHERE fg.pair_bits IS NULL OR get_bit(fg.pair_bits, e.pid - 1) = 0
         ),
         country_pairs AS (SELECT DISTINCT k.c1, k.c2 FROM kept AS k WHERE {counted}),
         countries AS (
@@ -183,8 +186,10 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                 UNION ALL
                 SELECT unnest(k.extra_countries) FROM kept AS k WHERE {counted} AND k.extra_countries IS NOT NULL)
         )
-        SELECT * FROM figures, pairs, countries
-    """, params + [articles_in_store])
+        SELECT fg.* EXCLUDE (pair_bits), COALESCE(bit_count(fg.pair_bits), 0) + mp.more_pairs AS city_pairs,
+               c.countries
+        FROM figures AS fg, more_pairs AS mp, countries AS c
+    """, params + [max(1, articles_in_store), max(1, pairs_in_store)])
 
 
 def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
