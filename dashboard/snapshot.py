@@ -13,7 +13,9 @@ most views are one scan: dates resolved, districts rolled up to their cities, th
 taking-part city (``lo``, ``hi``) with their countries (``c1``, ``c2``), the first city pair (``pid``, a
 number for the pair in ``pair_ix``), sectors as a bit mask (``mask``: this report's; ``key_mask``: any
 report's of the same event). The rare further cities and pairs of an event are lists
-(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events).
+(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events). A text search reads
+``sentence_lower`` and ``art.title_lower`` and answers with a bit string over ``event_no`` or
+``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``).
 
 Reports of one event (the same event on several pages) share the type, the day and the first and
 last city; the report of the earliest page stands for the event (``first_eid``, ``is_first``).
