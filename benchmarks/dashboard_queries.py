@@ -371,8 +371,8 @@ def main(argv: list[str] | None = None) -> None:
     p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)]
     print(f"export of {exported:,} events as CSV: {export_s:.2f} s", file=sys.stderr)
     first_render_s = first_render_time(db_path, cache_dir)
-    if not args.keep:
-        shutil.rmtree(folder, ignore_errors=True)
+    # The folder holds the dashboard's copy (and the store unless --keep put it elsewhere): ~100 MB a run.
+    shutil.rmtree(folder, ignore_errors=True)
     print(f"page_view_p50_ms={p50:.0f} page_view_p95_ms={p95:.0f} first_render_s={first_render_s:.2f} "
           f"export_100k_s={export_s:.2f}")
 
