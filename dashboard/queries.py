@@ -11,7 +11,8 @@ mode every report counts.
 
 from __future__ import annotations
 
-import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import duckdb
@@ -24,11 +25,6 @@ AGREEMENT = "agreement_signed"
 
 def _marks(values: Sequence) -> str:
     return ", ".join("?" for _ in values)
-
-
-def _like(text: str) -> str:
-    """An ILIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tuple[str, list]:
@@ -69,8 +65,12 @@ def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tupl
         conditions.append(f"({x}.pid = {pid} OR list_contains({x}.extra_pids, {pid}))")
         params += list(f.pair) * 2
     if f.text:
-        column = "first_eid" if f.count == "events" else "eid"  # in "events" mode: any report matching
-        conditions.append(f"{x}.{column} IN (SELECT id FROM {_text_matches(con, f)})")
+        bits = _text_matches(con, f)
+        if bits:
+            conditions.append(f"get_bit(?::BIT, {x}.{_search_unit(f)} - 1) = 1")
+            params.append(bits)
+        else:
+            conditions.append("FALSE")
     return " AND ".join(conditions), params
 
 
@@ -78,19 +78,52 @@ def _event_types(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT unnest(enum_range(NULL::event_type))::VARCHAR").fetchall()}
 
 
-def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
-    """A temporary table of the events (or reports) whose title or evidence holds ``f.text``.
+def _search_unit(f: Filters) -> str:
+    """What a text search selects: events (any of whose reports matches) or single reports."""
+    return "event_no" if f.count == "events" else "report_no"
 
-    Searching a million sentences is the dearest filter: it runs once per connection and search, and
-    the views of a page view (one cursor) share the result."""
-    name = f"text_{hashlib.sha1(f'{f.count}|{f.text}'.encode()).hexdigest()[:16]}"  # hex: a safe name
-    column = "first_eid" if f.count == "events" else "eid"
-    con.execute(f"""
-        CREATE TEMP TABLE IF NOT EXISTS {name} AS
-        SELECT DISTINCT {column} AS id FROM ev
-        WHERE sentence ILIKE ? ESCAPE '\\' OR aid IN (SELECT aid FROM art WHERE title ILIKE ? ESCAPE '\\')
-    """, [_like(f.text)] * 2)
-    return name
+
+# Searching a million sentences is the dearest filter, and every view of a page view (and every session)
+# filters by the same words: the result is kept per snapshot file, counting mode and text.
+_SEARCHES: OrderedDict[tuple[str, str, str], str] = OrderedDict()
+_SEARCHES_KEPT = 32  # a bit string is one character per event: ~1 MB each for a million events
+_searches_lock = threading.Lock()
+
+
+def _snapshot_file(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+
+
+def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
+    """A bit string, one bit per event (or report) in ``event_no`` (``report_no``) order: set when the
+    title or an evidence sentence holds ``f.text``, case-insensitively. Empty when the store has no events."""
+    key = (_snapshot_file(con), f.count, f.text)
+    with _searches_lock:
+        if key in _SEARCHES:
+            _SEARCHES.move_to_end(key)
+            return _SEARCHES[key]
+    unit = _search_unit(f)
+    articles, units = con.execute(f"SELECT (SELECT max(aid) FROM art), (SELECT max({unit}) FROM ev)").fetchone()
+    if not units:
+        return ""
+    # contains() on text lower-cased once in the snapshot: what ILIKE '%text%' finds, at a third of its cost.
+    bits = con.execute(f"""
+        WITH titled AS (SELECT bitstring_agg(aid, 1, ?) AS bits FROM art WHERE contains(title_lower, lower(?)))
+        SELECT COALESCE(bitstring_agg(x.{unit}, 1, ?), bitstring('0', ?))::VARCHAR
+        FROM search_text AS x, titled
+        WHERE contains(x.sentence_lower, lower(?)) OR get_bit(titled.bits, x.aid - 1) = 1
+    """, [articles or 1, f.text, units, units, f.text]).fetchone()[0]
+    with _searches_lock:
+        _SEARCHES[key] = bits
+        while len(_SEARCHES) > _SEARCHES_KEPT:
+            _SEARCHES.popitem(last=False)
+    return bits
+
+
+def forget_searches() -> None:
+    """Drop the kept text searches (benchmarks measure a search as the first page view with new words)."""
+    with _searches_lock:
+        _SEARCHES.clear()
 
 
 def _counted(f: Filters, alias: str = "x") -> str:
@@ -118,9 +151,11 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     articles (the pages), city pairs, countries taking part, first and last day."""
     where, params = _where(con, f)
     counted = _counted(f, "k")
-    articles_in_store = max(1, con.execute("SELECT count(*) FROM art").fetchone()[0])
+    articles_in_store, pairs_in_store = con.execute(
+        "SELECT (SELECT count(*) FROM art), (SELECT count(*) FROM pair_ix)").fetchone()
+    # Not materialised: copying the kept rows cost more than scanning them again for the rare extra lists.
     return _df(con, f"""
-        WITH kept AS MATERIALIZED (
+        WITH kept AS NOT MATERIALIZED (
             SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.c1, x.c2,
                    x.extra_countries
             FROM ev AS x WHERE {where}
@@ -131,17 +166,18 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                    COALESCE(sum(COALESCE(k.agreement_count, 1)) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}'),
                             0) AS documents,
                    count(*) AS reports,
-                   -- articles are numbered 1..n: a bit string counts them faster than count(DISTINCT)
+                   -- articles and pairs are numbered 1..n: bit strings count them faster than count(DISTINCT)
                    COALESCE(bit_count(bitstring_agg(k.aid, 1, ?)), 0) AS articles,
                    min(k.day) AS first_day,
-                   max(k.day) AS last_day
+                   max(k.day) AS last_day,
+                   bitstring_agg(k.pid, 1, ?) FILTER (WHERE {counted}) AS pair_bits
             FROM kept AS k
         ),
-        pairs AS (
-            SELECT count(DISTINCT pid) AS city_pairs FROM (
-                SELECT k.pid FROM kept AS k WHERE {counted} AND k.pid IS NOT NULL
-                UNION ALL
-                SELECT unnest(k.extra_pids) FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL)
+        more_pairs AS (  -- the rare further pairs of an event, unless already counted as some event's first
+            SELECT count(DISTINCT e.pid) AS more_pairs
+            FROM (SELECT unnest(k.extra_pids) AS pid FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL) AS e,
+                 figures AS fg
+            WHERE fg.pair_bits IS NULL OR get_bit(fg.pair_bits, e.pid - 1) = 0
         ),
         country_pairs AS (SELECT DISTINCT k.c1, k.c2 FROM kept AS k WHERE {counted}),
         countries AS (
@@ -150,8 +186,10 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                 UNION ALL
                 SELECT unnest(k.extra_countries) FROM kept AS k WHERE {counted} AND k.extra_countries IS NOT NULL)
         )
-        SELECT * FROM figures, pairs, countries
-    """, params + [articles_in_store])
+        SELECT fg.* EXCLUDE (pair_bits), COALESCE(bit_count(fg.pair_bits), 0) + mp.more_pairs AS city_pairs,
+               c.countries
+        FROM figures AS fg, more_pairs AS mp, countries AS c
+    """, params + [max(1, articles_in_store), max(1, pairs_in_store)])
 
 
 def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -341,29 +379,13 @@ def events_table(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None =
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """What the sidebar offers, most frequent first: countries and places taking part in events, event
-    types and sectors, the span of days, and facts about the store."""
+    types and sectors, the span of days, and facts about the store (all counted when the snapshot is built)."""
     return {
-        "countries": _df(con, """
-            SELECT country, count(*) AS events FROM (
-                SELECT c1 AS country FROM ev WHERE is_first AND c1 IS NOT NULL
-                UNION ALL SELECT c2 FROM ev WHERE is_first AND c2 <> c1
-                UNION ALL SELECT unnest(extra_countries) FROM ev WHERE is_first AND extra_countries IS NOT NULL)
-            GROUP BY ALL ORDER BY events DESC, country""", []),
-        "places": _df(con, """
-            WITH taking_part AS (
-                SELECT lo AS city_id FROM ev WHERE is_first AND lo IS NOT NULL
-                UNION ALL SELECT hi FROM ev WHERE is_first AND hi <> lo
-                UNION ALL SELECT unnest(extra_cities) FROM ev WHERE is_first AND extra_cities IS NOT NULL)
-            SELECT p.place_id, p.name, p.kind, p.country_code, count(*) AS events
-            FROM taking_part AS t JOIN place AS p ON p.place_id = t.city_id
-            GROUP BY ALL ORDER BY events DESC, p.name""", []),
-        "event_types": _df(con, """
-            SELECT t::VARCHAR AS event_type, events
-            FROM (SELECT t, count(*) AS events FROM ev WHERE is_first GROUP BY t) ORDER BY events DESC""", []),
-        "sectors": _df(con, """
-            SELECT s.sector, count(*) AS events FROM ev JOIN sector AS s ON (ev.key_mask >> s.bit) & 1 = 1
-            WHERE is_first GROUP BY ALL ORDER BY events DESC""", []),
-        "span": _df(con, "SELECT min(day) AS first_day, max(day) AS last_day FROM ev", []),
+        "countries": _df(con, "SELECT * FROM option_country ORDER BY events DESC, country", []),
+        "places": _df(con, "SELECT * FROM option_place ORDER BY events DESC, name", []),
+        "event_types": _df(con, "SELECT * FROM option_type ORDER BY events DESC, event_type", []),
+        "sectors": _df(con, "SELECT * FROM option_sector ORDER BY events DESC, sector", []),
+        "span": _df(con, "SELECT * FROM span", []),
         "store": _df(con, "SELECT * FROM store_info", []),
     }
 

@@ -13,7 +13,9 @@ most views are one scan: dates resolved, districts rolled up to their cities, th
 taking-part city (``lo``, ``hi``) with their countries (``c1``, ``c2``), the first city pair (``pid``, a
 number for the pair in ``pair_ix``), sectors as a bit mask (``mask``: this report's; ``key_mask``: any
 report's of the same event). The rare further cities and pairs of an event are lists
-(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events).
+(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events). A text search reads
+``search_text`` and ``art.title_lower`` and answers with a bit string over ``event_no`` or
+``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``).
 
 Reports of one event (the same event on several pages) share the type, the day and the first and
 last city; the report of the earliest page stands for the event (``first_eid``, ``is_first``).
@@ -34,7 +36,7 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 7  # bump when the tables below change: older copies are then rebuilt
+FORMAT = 10  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
@@ -45,7 +47,7 @@ _COPY: tuple[str, ...] = (
     # aid: a dense number (counting articles is then a bit string, not a hash table).
     """CREATE TABLE art AS
        SELECT row_number() OVER ()::INTEGER AS aid, hash(article_id) AS article_hash, article_id, title,
-              published_date AS published, source_path, url
+              lower(title) AS title_lower, published_date AS published, source_path, url
        FROM store.articles""",
     """CREATE TEMP TABLE event_raw AS
        SELECT hash(event_id) AS eid, event_id, hash(article_id) AS article_hash, event_type, event_date, sentence,
@@ -129,8 +131,12 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         SELECT event_key, arg_min(eid, {'published': published, 'event_id': event_id}) AS first_eid,
                bit_or(mask) AS key_mask, count(*) AS reports
         FROM report GROUP BY event_key""", []),
+    # report_no and event_no: dense numbers of the report and of the event it reports, so that a text search
+    # is a bit string over them (no join).
     ("""CREATE TABLE ev AS
-        SELECT r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
+        SELECT row_number() OVER (ORDER BY r.day DESC NULLS LAST, r.eid)::INTEGER AS report_no,
+               dense_rank() OVER (ORDER BY k.first_eid)::INTEGER AS event_no,
+               r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
                date_trunc('month', r.day)::DATE AS month, r.agreement_count, r.mask, k.key_mask, k.reports,
                r.lo, r.hi, r.extra_cities, cl.country_code AS c1, ch.country_code AS c2, r.extra_countries,
                CASE WHEN ch.country_code IS NULL OR cl.country_code = ch.country_code THEN cl.country_code
@@ -143,7 +149,33 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         LEFT JOIN place AS cl ON cl.place_id = r.lo
         LEFT JOIN place AS ch ON ch.place_id = r.hi
         -- Newest first: "latest" lists read one row group, date filters skip the others.
-        ORDER BY r.day DESC NULLS LAST""", []),
+        ORDER BY report_no""", []),
+    # The text a search scans, lower-cased once. Stored uncompressed: scanning it is then 2-3 times faster
+    # than decompressing it first, for some 40 MB per million reports in this cache file.
+    ("""CREATE TABLE search_text (report_no INTEGER, event_no INTEGER, aid INTEGER,
+                                 sentence_lower VARCHAR USING COMPRESSION uncompressed)""", []),
+    ("""INSERT INTO search_text SELECT report_no, event_no, aid, lower(sentence) FROM ev ORDER BY report_no""", []),
+    # What the sidebar offers, with each option's events: counted once here, not on every dashboard start.
+    ("""CREATE TABLE option_country AS
+        SELECT country, count(*) AS events FROM (
+            SELECT c1 AS country FROM ev WHERE is_first AND c1 IS NOT NULL
+            UNION ALL SELECT c2 FROM ev WHERE is_first AND c2 <> c1
+            UNION ALL SELECT unnest(extra_countries) FROM ev WHERE is_first AND extra_countries IS NOT NULL)
+        GROUP BY ALL""", []),
+    ("""CREATE TABLE option_place AS
+        WITH taking_part AS (
+            SELECT lo AS city_id FROM ev WHERE is_first AND lo IS NOT NULL
+            UNION ALL SELECT hi FROM ev WHERE is_first AND hi <> lo
+            UNION ALL SELECT unnest(extra_cities) FROM ev WHERE is_first AND extra_cities IS NOT NULL)
+        SELECT p.place_id, p.name, p.kind, p.country_code, count(*) AS events
+        FROM taking_part AS t JOIN place AS p ON p.place_id = t.city_id
+        GROUP BY ALL""", []),
+    ("""CREATE TABLE option_type AS
+        SELECT t::VARCHAR AS event_type, count(*) AS events FROM ev WHERE is_first GROUP BY t""", []),
+    ("""CREATE TABLE option_sector AS
+        SELECT s.sector, count(*) AS events FROM ev JOIN sector AS s ON (ev.key_mask >> s.bit) & 1 = 1
+        WHERE is_first GROUP BY ALL""", []),
+    ("CREATE TABLE span AS SELECT min(day) AS first_day, max(day) AS last_day FROM ev", []),
     # The words to highlight in an evidence sentence: how the page names each (rolled-up) place.
     ("""CREATE TABLE surface AS
         SELECT DISTINCT a.aid, p.city_id, m.surface

@@ -135,6 +135,33 @@ def test_sector_filter_in_report_mode_looks_at_each_report(con):
     assert figures(con, Filters(sectors=("sport",), count="reports"))["events"] == 3
 
 
+@pytest.mark.parametrize("count", ["events", "reports"])
+@pytest.mark.parametrize("text", ["LUBLIN", "казань", "=cmd()", "agreement", "Minsk and", "no such words"])
+def test_text_search_finds_what_a_plain_ilike_finds(con, text, count):
+    """The kept bit-string search equals the obvious query, on first use and when reused."""
+    counted = "is_first" if count == "events" else "TRUE"
+    key = "first_eid" if count == "events" else "eid"
+    expected = con.execute(f"""
+        SELECT count(*) FILTER (WHERE {counted}) FROM ev
+        WHERE {key} IN (SELECT {key} FROM ev JOIN art USING (aid)
+                        WHERE sentence ILIKE '%' || ? || '%' OR title ILIKE '%' || ? || '%')""",
+                           [text, text]).fetchone()[0]
+    queries.forget_searches()
+    first = figures(con, Filters(text=text, count=count))["events"]
+    again = figures(con, Filters(text=text, count=count, countries=("BY", "RU", "PL")))["events"]
+    assert first == expected
+    assert again <= first
+
+
+def test_a_kept_search_is_not_reused_for_the_next_load(store):
+    queries.forget_searches()
+    with duckdb.connect(str(snapshot.current(store).path), read_only=True) as con:
+        before = figures(con, Filters(text="Grodno"))["events"]
+    add_article(store, "a50", "Grodno and Kazan sign a youth agreement", date(2025, 8, 1))
+    with duckdb.connect(str(snapshot.current(store).path), read_only=True) as con:
+        assert figures(con, Filters(text="Grodno"))["events"] == before + 1
+
+
 def test_text_is_a_bound_value_not_sql(con):
     for text in ("' OR 1=1 --", "%", "_", "\\"):
         assert figures(con, Filters(text=text))["events"] == 0
