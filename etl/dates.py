@@ -216,6 +216,9 @@ def year_from_text(text: str, latest_possible: int | None = None) -> int | None:
     cannot be saved before it is published). The latest remaining year wins, because news reports the
     present and looks back at the past.
     """
+    anniversary = _year_of_anniversary(text, latest_possible)
+    if anniversary:
+        return anniversary
     best = None
     for start in _year_positions(text):
         year = int(text[start:start + 4])
@@ -232,6 +235,27 @@ def year_from_text(text: str, latest_possible: int | None = None) -> int | None:
             continue
         best = year
     return best
+
+
+# "the 30th anniversary of the partnership, established in 1987", "65 years since … in 1959",
+# «к 30-летию побратимских отношений, … подписано в 1989 году», «1160-летие Полоцка … под 862 годом».
+_ANNIVERSARY = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary|\b(\d{1,4})\s+years\s+(?:of|since)\b"
+                          r"|\b(\d{1,4})-лети\w+", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"\b(?:in|since|from|of)\s+(\d{3,4})\b|\b(\d{3,4})\s+(?:год|г\.)", re.IGNORECASE)
+
+
+def _year_of_anniversary(text: str, latest_possible: int | None) -> int | None:
+    """The year an anniversary names: its number of years after a year the text gives, when exactly one
+    such sum is a plausible year of publication."""
+    if "nniversar" not in text and "years" not in text and "лети" not in text:
+        return None
+    spans = [int(next(g for g in m.groups() if g)) for m in _ANNIVERSARY.finditer(text)]
+    if not spans:
+        return None
+    latest = latest_possible or LAST_YEAR
+    starts = {int(next(g for g in m.groups() if g)) for m in _PAST_YEAR.finditer(text)}
+    found = {start + span for start in starts for span in spans if FIRST_YEAR <= start + span <= latest}
+    return found.pop() if len(found) == 1 else None
 
 
 def _year_positions(text: str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,10 @@ _QUOTES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "“": '"', "”": '
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
+    """Case, quotes, spacing and accents folded: "Zielona Góra" and "Zielona Gora" are one place."""
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch) or ch == "\u0306")  # keep й
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", folded)).strip().casefold()
 
 
 @dataclass

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.same_event import group_reports
+
 SCHEMA = Path(__file__).resolve().parent.parent / "etl" / "schema.sql"
 
 MINSK, KAZAN, MOGILEV, SMOLENSK, BREST, LUBLIN, VITEBSK = 625144, 551487, 625665, 491687, 629634, 765876, 620127
@@ -146,6 +148,7 @@ def build_store(path: Path) -> Path:
                         [(min(a, b), max(a, b), km) for a, b, km in DISTANCES])
         con.execute("INSERT INTO runs (run_id, started_at, finished_at, files_seen, articles_added, errors) "
                     "VALUES (1, ?, ?, 12, 12, 0)", [datetime(2026, 1, 1, 9), datetime(2026, 1, 1, 9, 1)])
+        group_reports(con)  # as the loader does after every load
     finally:
         con.close()
     return path
@@ -162,5 +165,6 @@ def add_article(path: Path, article_id: str, title: str, day: date, a: int = MIN
                     [f"{article_id}-0", article_id, event_type, day, title])
         con.execute("INSERT INTO event_pairs VALUES (?, ?, ?)", [f"{article_id}-0", min(a, b), max(a, b)])
         con.executemany("INSERT INTO event_participants VALUES (?, ?)", [(f"{article_id}-0", a), (f"{article_id}-0", b)])
+        group_reports(con)
     finally:
         con.close()

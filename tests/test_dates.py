@@ -160,3 +160,18 @@ def test_event_dates(sentence, expected):
 def test_event_date_without_year_needs_a_publication_date():
     assert find_event_date("signed on 8 February", None) is None
     assert find_event_date("signed on 8 February 2019", None) == (date(2019, 2, 8), "day")
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Delegations met to mark the 30th anniversary of the partnership, established in 1987.", 2017),
+    ("A programme marking 65 years since the two cities signed their charter in 1959.", 2024),
+    ("Праздник приурочен к 30-летию побратимских отношений, соглашение о которых подписано в 1989 году.", 2019),
+    ("На празднование 1160-летия Полоцка, впервые упомянутого под 862 годом, приехали гости.", 2022),
+])
+def test_an_anniversary_and_the_year_it_counts_from_give_the_year(text, year):
+    assert year_from_text(text, 2026) == year
+
+
+def test_an_anniversary_that_fits_several_years_picks_none_of_them():
+    text = "The 20th anniversary of ties set up in 1995 and of the fair first held in 2001."
+    assert year_from_text(text, 2026) not in (2015, 2021)
