@@ -17,8 +17,10 @@ report's of the same event). The rare further cities and pairs of an event are l
 ``search_text`` and ``art.title_lower`` and answers with a bit string over ``event_no`` or
 ``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``).
 
-Reports of one event (the same event on several pages) share the type, the day and the first and
-last city; the report of the earliest page stands for the event (``first_eid``, ``is_first``).
+Reports of one event (the same event on several pages, or in a page's headline and body) are grouped
+by the loader (``event_reports``, etl/same_event.py); the report of the earliest page stands for the
+event (``first_eid``, ``is_first``) and carries the most documents any report of it states. History
+an article recalls (background events) is left out: no figure counts it as news.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 10  # bump when the tables below change: older copies are then rebuilt
+FORMAT = 11  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
@@ -49,10 +51,14 @@ _COPY: tuple[str, ...] = (
        SELECT row_number() OVER ()::INTEGER AS aid, hash(article_id) AS article_hash, article_id, title,
               lower(title) AS title_lower, published_date AS published, source_path, url
        FROM store.articles""",
+    # History an article recalls ("twinned since 1998") is background, not news: no figure counts it.
     """CREATE TEMP TABLE event_raw AS
        SELECT hash(event_id) AS eid, event_id, hash(article_id) AS article_hash, event_type, event_date, sentence,
               agreement_count
-       FROM store.events""",
+       FROM store.events WHERE NOT COALESCE(background, FALSE)""",
+    # The loader's grouping of reports into events (etl/same_event.py).
+    """CREATE TEMP TABLE group_raw AS
+       SELECT hash(event_id) AS eid, hash(group_id) AS group_eid FROM store.event_reports""",
     "CREATE TEMP TABLE participant_raw AS SELECT hash(event_id) AS eid, place_id FROM store.event_participants",
     "CREATE TEMP TABLE pair_raw AS SELECT hash(event_id) AS eid, place_a_id, place_b_id FROM store.event_pairs",
     "CREATE TEMP TABLE sector_raw AS SELECT hash(event_id) AS eid, sector FROM store.event_sectors",
@@ -114,22 +120,19 @@ _SHAPE: tuple[tuple[str, list], ...] = (
                s.lo, s.hi, mc.cities AS extra_cities, mc.countries AS extra_countries,
                p.pid, CASE WHEN len(p.pids) > 1 THEN p.pids[2:] END AS extra_pids,
                COALESCE(m.mask, 0)::USMALLINT AS mask,
-               -- Reports of one event share this key: type, day, first and last city, and the rank among
-               -- such events of the same page (one page's two signings are two events; another page's
-               -- first report of such a signing is the first one's). Undated or placeless: alone.
-               CASE WHEN COALESCE(e.event_date, a.published) IS NULL OR s.lo IS NULL THEN e.eid
-                    ELSE hash(e.event_type, COALESCE(e.event_date, a.published), s.lo, s.hi,
-                              row_number() OVER (PARTITION BY a.aid, e.event_type, COALESCE(e.event_date, a.published),
-                                                              s.lo, s.hi ORDER BY e.event_id)) END AS event_key
+               -- Reports of one event share the key the loader gave them (etl/same_event.py: same type and
+               -- cities, dates days apart); a report it has not grouped yet stands alone.
+               COALESCE(g.group_eid, e.eid) AS event_key
         FROM event_raw AS e
         JOIN art AS a ON a.article_hash = e.article_hash
+        LEFT JOIN group_raw AS g ON g.eid = e.eid
         LEFT JOIN span AS s ON s.eid = e.eid
         LEFT JOIN more_cities AS mc ON mc.eid = e.eid
         LEFT JOIN first_pair AS p ON p.eid = e.eid
         LEFT JOIN sector_bits AS m ON m.eid = e.eid""", []),
     ("""CREATE TEMP TABLE event_key AS
         SELECT event_key, arg_min(eid, {'published': published, 'event_id': event_id}) AS first_eid,
-               bit_or(mask) AS key_mask, count(*) AS reports
+               bit_or(mask) AS key_mask, count(*) AS reports, max(agreement_count) AS key_count
         FROM report GROUP BY event_key""", []),
     # report_no and event_no: dense numbers of the report and of the event it reports, so that a text search
     # is a bit string over them (no join).
@@ -137,7 +140,10 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         SELECT row_number() OVER (ORDER BY r.day DESC NULLS LAST, r.eid)::INTEGER AS report_no,
                dense_rank() OVER (ORDER BY k.first_eid)::INTEGER AS event_no,
                r.eid, k.first_eid, r.eid = k.first_eid AS is_first, r.aid, r.t, r.day,
-               date_trunc('month', r.day)::DATE AS month, r.agreement_count, r.mask, k.key_mask, k.reports,
+               date_trunc('month', r.day)::DATE AS month,
+               -- the event's report counts the documents any report of it states ("three agreements")
+               CASE WHEN r.eid = k.first_eid THEN k.key_count ELSE r.agreement_count END AS agreement_count,
+               r.mask, k.key_mask, k.reports,
                r.lo, r.hi, r.extra_cities, cl.country_code AS c1, ch.country_code AS c2, r.extra_countries,
                CASE WHEN ch.country_code IS NULL OR cl.country_code = ch.country_code THEN cl.country_code
                     WHEN cl.country_code IS NULL THEN ch.country_code

@@ -387,7 +387,19 @@ def _split_related(text: str) -> tuple[str, str | None, list[RelatedHeadline]]:
                 related = _related_headlines(text[line_end:])
                 return text[:line_start], header.group("category").strip(), related
             position = text.find(marker, line_end)
+    # "Read also", «Читайте также»: a header line of its own, then headlines each with its date line.
+    for header in _RELATED_PLAIN_HEADER.finditer(text):
+        related = _related_headlines(text[header.end():])
+        if related:
+            return text[:header.start()], None, related
     return text, None, []
+
+
+_RELATED_PLAIN_HEADER = re.compile(
+    r"^[ \t]*(?:More news|Related news|Related stories|Related|Read also|Also read|See also|Latest news|Other news"
+    r"|More stories|Читайте также|Читайте еще|Смотрите также|Другие новости|Новости по теме|Материалы по теме"
+    r"|Похожие новости|Ещё новости|Еще новости|Последние новости)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def _related_headlines(text: str) -> list[RelatedHeadline]:

@@ -103,6 +103,20 @@ def test_page_dump_with_english_related_block_and_curly_apostrophes():
     assert article.body == "Mogilev and Kaluga met."
 
 
+@pytest.mark.parametrize("header", ["Читайте также", "More news", "Related news:"])
+def test_a_related_block_under_a_plain_header_is_not_body(header):
+    article = _one(f"Omsk and Pavlodar sign a plan\n\n10 June 2025\n\nOmsk and Pavlodar signed a plan.\n\n{header}\n\n"
+                   "В Омске открылся форум регионов\n\n18:30, 2 июня 2025\n\nTomsk hosts a fair\n\n12:14, 3 June\n")
+    assert article.body == "Omsk and Pavlodar signed a plan."
+    assert [h.title for h in article.related_headlines] == ["В Омске открылся форум регионов", "Tomsk hosts a fair"]
+
+
+def test_a_plain_header_word_inside_the_body_ends_nothing():
+    article = _one("Omsk and Pavlodar sign a plan\n\n10 June 2025\n\nOmsk and Pavlodar signed a plan.\n\nRelated\n\n"
+                   "The sides also discussed trade.\n")
+    assert article.body == "Omsk and Pavlodar signed a plan.\n\nRelated\n\nThe sides also discussed trade."
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     article = _one("Headline of the day\n\n10 June 2025\n\nThe first line of a paragraph\ncontinues here.\n\n"
                    "Second paragraph.")
