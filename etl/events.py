@@ -33,7 +33,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|fraternal"
         r"|partner[\s-](?:cit(?:y|ies)|towns?))"
         r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
-        r"(?:sister[\s-]cit(?:y|ies)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal|friendly|sisterhood)[\s-]+"
+        r"(?:sister[\s-]cit(?:y|ies)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal|friendly|sisterhood"
+        r"|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"
         r"(?:relations|ties|links|status|relationship|partnership)"
         r"|\b(?:twinning|sister[\s-]cit(?:y|ies)|twin[\s-]towns?|twin[\s-]cit(?:y|ies)|fraternal|twinhood)\s+"
         r"(?:agreement|accord|charter|treaty|pact|protocol|document)"
@@ -173,7 +174,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
-    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should"
+    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of))\b",
     _FLAGS)
 _BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dat(?:ing|es?|ed)\s+(?:back\s+to|from))"
@@ -265,6 +266,11 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if _is_russian(sentence):
         lowered = sentence.lower()
         found = [kind for kind, gated in _RUSSIAN_TRIGGERS.items() if gated.search(sentence, lowered)]
+        if "transport_link" in found and not russian.NEW_LINK.search(sentence):
+            found.remove("transport_link")
+        if "forum" in found and "конференц" in lowered and not russian.TRIGGERS["forum"].search(
+                russian.CALLS.sub(" ", sentence)):
+            found.remove("forum")
         if "twinning_established" in found and "намерени" in lowered and russian.INTENT.search(sentence):
             found.remove("twinning_established")
         if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
@@ -283,6 +289,10 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             sure |= _SURE_KINDS_OF_WORD.get(word, frozenset())
     found = [kind for kind, pattern in TRIGGERS.items()
              if kind in possible and (kind in sure or pattern.search(sentence))]
+    if "transport_link" in found and words.isdisjoint(_NEW_LINK_WORDS):
+        found.remove("transport_link")  # "a flight was delayed", "daily flights": no new link
+    if "forum" in found and words & _CALL_WORDS and not TRIGGERS["forum"].search(_CALLS.sub(" ", sentence)):
+        found.remove("forum")  # "talks by video conference", "a press conference": a format, not a forum
     if _SIDE_TYPES.intersection(found):
         found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
     if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
@@ -361,6 +371,15 @@ _TRADE_SHOW_BEFORE = re.compile(r"\b(?:export|trade|industrial|investment|busine
 
 def _only_trade_shows(sentence: str) -> bool:
     return _all_matches_preceded(TRIGGERS["cultural_event"], _TRADE_SHOW_BEFORE, sentence, 40)
+
+
+# A transport link is news when it is new: launched, opened, resumed, first, direct.
+_NEW_LINK_WORDS = frozenset(
+    ["new", "direct", "first", "launch", "launched", "launches", "launching", "open", "opened", "opens", "opening",
+     "inaugural", "inaugurated", "maiden", "resume", "resumed", "resumes", "resumption", "start", "started",
+     "starts", "introduced", "introduces", "established", "connect", "connects", "connected", "link", "links"])
+_CALL_WORDS = frozenset(["video", "videoconference", "press", "news", "online", "web", "teleconference"])
+_CALLS = re.compile(r"\b(?:video|press|news|online|web|tele)[\s-]?conferenc\w*|\bvideoconferenc\w*", re.IGNORECASE)
 
 
 def _only_mentioned(sentence: str, kind: str, words: set[str]) -> bool:
@@ -445,7 +464,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "agenda"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "agenda", "agreed", "next"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -481,7 +500,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])
 _BACKGROUND_PHRASE = re.compile(
-    r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+year|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
+    r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
     r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade)\b",
     re.IGNORECASE)
 

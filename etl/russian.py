@@ -21,7 +21,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|дружбе)|\bпобратим\w*\s+(?:связ\w*|отношени\w*)\s+(?:установ|оформ)\w*", _F),
     "agreement_signed": re.compile(
         rf"\b{_SIGNED}[^;]{{0,160}}?\b{_DOCUMENT}|\b{_DOCUMENT}[^;]{{0,160}}?\b{_SIGNED}", _F),
-    "visit": re.compile(r"\bвизит\w*|\bделегаци\w*|\bпосети\w*|\bпосещени\w*|\bприбыл\w*|\b[Дд]н(?:и|ей|ях)\s+[А-ЯЁ][\w-]+"
+    "visit": re.compile(r"\bвизит\w*|\bделегаци\w*|\bпосети\w*|\bпосещени\w*\s+(?:\w+\s+){0,2}[А-ЯЁ]|\bприбыл\w*|\b[Дд]н(?:и|ей|ях)\s+[А-ЯЁ][\w-]+"
                         r"(?:\s+[\w-]+)?\s+(?:\w+\s+)?в\s+[А-ЯЁ]", re.UNICODE),
     "forum": re.compile(r"\bфорум\w*|\bконференци\w*|\bсъезд\w*|\bсаммит\w*|\bкругл\w+\s+стол\w*|\bассамбле\w*"
                         r"|\bделов\w+\s+совет\w*", _F),
@@ -76,6 +76,11 @@ DONE = re.compile(r"\b(?:подписали|подписан(?!и)\w*|заклю
 BACKGROUND = re.compile(r"\b(?:ещ[её]\s+в|с)\s+((?:19|20)\d\d)\s+год\w*|\b(?:\d+|нескольк\w+)\s+лет\s+назад"
                         r"|\b(?:год|месяц)\s+назад|\bНапомним\b|\bпосле\s+того,?\s+как\b|\bв\s+прошлом\s+году\b"
                         r"|\bранее\b", _F)
+# A transport link is news when it is new: «открыт», «запущен», «первый рейс», «прямое сообщение».
+NEW_LINK = re.compile(r"\b(?:откры\w*|запуск\w*|запущ\w*|нов(?:ый|ая|ое|ые|ого|ой|ую|ым|ых|ыми|ом)\b|перв\w+|прям\w+|возобнов\w*|начал\w*|старт\w*"
+                      r"|свяж\w+|связал\w*|соедин\w*)", _F)
+# A call is a format, not a forum: «пресс-конференция», «онлайн-конференция».
+CALLS = re.compile(r"\b(?:пресс|онлайн|видео|интернет)[\s-]?конференц\w*", _F)
 # "A protocol of intent to establish twin ties": the intent is signed, the twinning is still to come.
 INTENT = re.compile(r"\bо\s+намерени\w*|\bнамерени\w+\s+установить", _F)
 # A trade fair is business, not a cultural event: «промышленная выставка», «выставка-продажа».

@@ -105,3 +105,29 @@ def test_history_dated_by_month_or_by_a_when_clause(gazetteer):
 
 def test_start_ups_are_economy():
     assert "economy" in sectors_in("The agreement supports start-up companies and young entrepreneurs.")
+
+
+def test_a_transport_link_is_news_only_when_new(gazetteer):
+    assert "transport_link" not in _types(gazetteer, "At Grodno airport, one morning flight from Minsk was delayed.")
+    assert "transport_link" in _types(gazetteer, "Belavia launched a direct flight between Minsk and Samarkand.")
+    assert "transport_link" not in _types(
+        gazetteer, "Из новосибирского аэропорта выполняются регулярные рейсы в Бишкек и Ош.")
+    assert "transport_link" in _types(gazetteer, "Открыт прямой авиарейс между Минском и Ташкентом.")
+
+
+def test_a_video_or_press_conference_is_not_a_forum(gazetteer):
+    assert "forum" not in _types(
+        gazetteer, "The chairman of Minsk Region and the vice governor of Jiangsu held talks by video conference.")
+    assert "forum" not in _types(gazetteer, "Мэр Витебска провел пресс-конференцию со Смоленском.")
+    assert "forum" in _types(gazetteer, "Grodno hosted a conference of twin towns of Belarus and Poland.")
+
+
+def test_last_may_is_history_and_agreeing_to_sign_later_is_a_plan(gazetteer):
+    assert _types(gazetteer, "Xi'an and Samarkand signed a sister-city agreement last May.") == set()
+    assert "agreement_signed" not in _types(
+        gazetteer, "Minsk Region and Jiangsu agreed to draw up a plan of joint events and to sign it next year.")
+
+
+def test_friendship_city_relations_are_a_twinning(gazetteer):
+    assert "twinning_established" in _types(
+        gazetteer, "Kashgar and Osh signed an agreement on Wednesday to establish friendship-city relations.")
