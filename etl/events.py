@@ -478,7 +478,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         lowered = sentence.lower()
         if _RUSSIAN_FUTURE.search(sentence, lowered) and not _RUSSIAN_DONE.search(sentence, lowered):
             return "future"
-        for match in russian.BACKGROUND.finditer(sentence):
+        done = _RUSSIAN_DONE.search(sentence, lowered) is not None
+        for match in (*russian.BACKGROUND.finditer(sentence), *(() if done else russian.SINCE.finditer(sentence))):
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
                 return "background"
         return "now"
@@ -489,8 +490,14 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         return "background"
     if "19" not in sentence and "20" not in sentence:
         return "now"
+    done = None
     for match in _BACKGROUND.finditer(sentence):
         year = int(next(g for g in match.groups() if g))
+        if match.group().lower().startswith("since"):
+            # "Polotsk and Velikiye Luki, partners since 2006, signed a plan": how long, not when
+            done = _DONE.search(sentence) is not None if done is None else done
+            if done:
+                continue
         if published is None or year < published.year - 1:
             return "background"
     return "now"

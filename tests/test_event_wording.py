@@ -131,3 +131,8 @@ def test_last_may_is_history_and_agreeing_to_sign_later_is_a_plan(gazetteer):
 def test_friendship_city_relations_are_a_twinning(gazetteer):
     assert "twinning_established" in _types(
         gazetteer, "Kashgar and Osh signed an agreement on Wednesday to establish friendship-city relations.")
+
+
+def test_partners_since_a_year_who_signed_something_report_news(gazetteer):
+    assert "agreement_signed" in _types(
+        gazetteer, "Polotsk and Velikiye Luki, partners since 2006, signed a plan of joint events.")

@@ -222,3 +222,9 @@ def test_a_trade_fair_is_not_a_cultural_event(gazetteer):
         gazetteer, "Ташкентская и Свердловская области подписали соглашения на промышленной выставке «Иннопром».")
     assert "cultural_event" in _news_types(
         gazetteer, "В Витебске открылась выставка работ художников из Смоленска.")
+
+
+def test_how_long_a_tie_has_lasted_does_not_make_a_signing_history(gazetteer):
+    assert "agreement_signed" in _news_types(
+        gazetteer, "Полоцк и Великие Луки, которые дружат с 2006 года, подписали план совместных мероприятий.")
+    assert _news_types(gazetteer, "Полоцк и Великие Луки дружат с 2006 года.") == set()
