@@ -691,7 +691,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             ))
     _attach_provisions(events, sentence_of_event, provisions)
     return Extraction(article=article, places=places, mentions=mentions, events=events,
-                      participant_ids=participant_ids, unresolved=_unresolved(text, spotted, bounds))
+                      participant_ids=participant_ids, unresolved=_unresolved(text, [n for n in spotted if n.candidates or n.country_hint], bounds))
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.

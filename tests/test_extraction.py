@@ -148,3 +148,20 @@ def test_features_named_after_towns_and_odd_alternate_names_are_not_towns(gazett
 
     # The town itself is still found, by its own name.
     assert "Augustow" in _places(extract_article(_article("A delegation from Augustow visited Grodno."), gazetteer))
+
+
+def test_a_district_is_read_only_where_its_city_is_named(gazetteer):
+    elsewhere = extract_article(_article(
+        "The Sovetsky District of Krasnoyarsk and the Oktyabrsky District of Grodno signed a cooperation "
+        "agreement."),
+        gazetteer)
+    assert "Sovetsky District, Minsk" not in _places(elsewhere)
+    assert "Sovetsky District" in {name for name, _sentence in elsewhere.unresolved}
+    in_minsk = extract_article(_article("Minsk's Sovetsky District signed an agreement with Kazan's Vakhitovsky "
+                                        "District."), gazetteer)
+    assert "Sovetsky District, Minsk" in _places(in_minsk)
+
+
+def test_colloquial_names_of_belarusian_regions(gazetteer):
+    extraction = extract_article(_article("Делегация Гомельщины прибыла на Гродненщину."), gazetteer)
+    assert {"Gomel Region", "Grodno Region"} <= set(_places(extraction))
