@@ -1,9 +1,9 @@
 """Reports -> events: the same signing or visit written up by several pages (or twice on one page,
 in the headline and again in the body) becomes one event with its reports linked.
 
-Two reports are of one event when they have the same type, the same cities taking part (districts
-rolled up to their city), and dates at most ``DAYS_APART`` days apart, chained: a festival reported
-on each of its five days is one event. A report naming a single city must also read alike
+Two reports are of one event when they have the same type, the same places taking part (as named:
+a district is not its city), and dates at most ``DAYS_APART`` days apart, chained: a festival reported
+on each of its five days is one event. A report naming a single place must also read alike
 (``SIMILAR_WORDS`` of the shorter one's words shared with a report of the event), since one city hosts many
 festivals a week while one pair seldom signs twice in three days. History the article recalls
 (background), undated reports and reports naming no place stay events of their own.
@@ -27,9 +27,10 @@ SIMILAR_WORDS = 0.5  # share of the shorter report's words (of four letters or m
 
 _REPORTS = """
     WITH cities AS (
-        SELECT ep.event_id, list(DISTINCT r.city_id ORDER BY r.city_id) AS cities
+        -- the places as named (a district is itself here: the district agreement signed beside a city
+        -- programme at one ceremony is a document of its own)
+        SELECT ep.event_id, list(DISTINCT ep.place_id ORDER BY ep.place_id) AS cities
         FROM event_participants AS ep
-        JOIN place_rollup AS r ON r.place_id = ep.place_id
         GROUP BY ep.event_id
     )
     SELECT e.event_id, e.event_type, c.cities, a.published_date,
