@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))  # run from a checkout without installing
 from dashboard import export, queries, snapshot
 from dashboard.filters import Filters
 from etl.records import EVENT_TYPES, SECTORS
+from etl.same_event import group_reports
 
 SCHEMA = REPO / "etl" / "schema.sql"
 TYPE_WEIGHTS = (0.25, 0.03, 0.25, 0.12, 0.15, 0.12, 0.03, 0.05)  # in the order of etl.records.EVENT_TYPES

@@ -1,0 +1,48 @@
+"""The benchmark scripts still run end to end, on small inputs (their figures are not asserted: speed
+lives in benchmarks/, never in tests)."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import duckdb
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import dashboard_queries  # noqa: E402
+import etl_throughput  # noqa: E402
+
+
+def test_the_dashboard_benchmark_builds_a_grouped_store_and_times_its_views(tmp_path, monkeypatch):
+    monkeypatch.setenv("TWINNING_CACHE_DIR", str(tmp_path / "cache"))
+    store = tmp_path / "bench.duckdb"
+    dashboard_queries.build_synthetic_store(store, events=3000, places=300)
+    with duckdb.connect(str(store), read_only=True) as con:
+        events, linked = con.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(DISTINCT event_id) FROM event_reports)").fetchone()
+    assert events == 3000 and linked == events  # every report linked to its event, as after a load
+
+    from dashboard import snapshot
+
+    snap = snapshot.current(store)
+    with duckdb.connect(str(snap.path), read_only=True) as con:
+        filter_sets = dashboard_queries.typical_filters(con)
+        measured = dashboard_queries.page_view_times(con, filter_sets, rounds=1)
+        seconds, exported = dashboard_queries.export_time(con, rows=500)
+    assert len(filter_sets) == 10 and all(samples for samples in measured.values())
+    assert 0 < exported <= 500 and seconds > 0
+
+
+def test_the_etl_benchmark_pages_read_as_the_cities_they_were_written_about(gazetteer):
+    from etl.extract import extract_document
+    from etl.records import RawDocument
+
+    rng = random.Random(3)
+    for page in (etl_throughput.synthetic_page(rng, 1), etl_throughput.synthetic_page_ru(rng, 2)):
+        [extraction] = extract_document(RawDocument("bench/page.txt", page.encode()), 2025, gazetteer)
+        assert extraction.events and len(extraction.places) >= 2
+        assert any(event.pairs for event in extraction.events)
+    assert etl_throughput.extract_rate([RawDocument("bench/page.txt", page.encode())]) > 0
