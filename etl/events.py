@@ -520,7 +520,7 @@ def _related(a: Place, b: Place, gazetteer: Gazetteer) -> bool:
 
 
 def pairs_among(places: list[Place], gazetteer: Gazetteer,
-                prominence: dict[int, int] | None = None) -> list[tuple[int, int]]:
+                prominence: dict[int, int] | None = None, hub_id: int | None = None) -> list[tuple[int, int]]:
     """Who cooperates with whom among the places of one sentence.
 
     Places pair with their peers (district with district, city with city, region with region),
@@ -540,6 +540,11 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer,
         peers = [p for p in unique if _TIER[p.kind] == tier]
         # "Munich, which is twinned with Edinburgh, Verona and Sapporo": the list hangs off Munich.
         hub = max(peers, key=lambda p: prominence.get(p.place_id, 0))
+        if len(peers) >= 3 and any(p.place_id == hub_id for p in peers):
+            # "Besançon is one of the partner cities of Freiburg, with Innsbruck, Padua and Guildford"
+            hub = gazetteer.places[hub_id]
+            pairs.update((min(hub_id, p.place_id), max(hub_id, p.place_id)) for p in peers if may_pair(hub, p))
+            continue
         star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
         top = gazetteer.places[max(prominence, key=prominence.get)] if prominence else None
         if len(peers) >= 3 and top is not None and top.kind == hub.kind and prominence.get(hub.place_id, 0) <= 2 \
@@ -955,7 +960,14 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    return pairs_among([r.place for r in names], gazetteer, prominence), venues
+    hub = next((r.place.place_id for r in names if _PARTNERS_OF.search(text, max(0, r.start - 40), r.start)), None)
+    return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+# "one of the partner cities of Freiburg", «один из городов-побратимов Минска»: the named city is the hub
+# of the list around it.
+_PARTNERS_OF = re.compile(r"\b(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\s+of\s+(?:the\s+)?$"
+                          r"|\bгород\w*-(?:побратим|партн[её]р)\w*\s+$|\bпобратим\w*\s+$", re.IGNORECASE)
 
 
 def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -165,3 +165,12 @@ def test_a_district_is_read_only_where_its_city_is_named(gazetteer):
 def test_colloquial_names_of_belarusian_regions(gazetteer):
     extraction = extract_article(_article("Делегация Гомельщины прибыла на Гродненщину."), gazetteer)
     assert {"Gomel Region", "Grodno Region"} <= set(_places(extraction))
+
+
+def test_a_list_of_partner_cities_hangs_off_the_city_they_are_partners_of(gazetteer):
+    extraction = extract_article(_article(
+        "Besancon is one of eleven partner cities of Freiburg, together with Innsbruck, Padua and Guildford."),
+        gazetteer)
+    found = {frozenset(extraction.places[i].name for i in pair) for event in extraction.events
+             for pair in event.pairs}
+    assert found == {frozenset({"Freiburg", other}) for other in ("Besancon", "Innsbruck", "Padua", "Guildford")}
