@@ -137,13 +137,15 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
-                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\b(?:staff|teacher|professional)\s+training\b",
+                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
                             _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
-                         r"|\bentrepreneur\w*", _FLAGS),
+                         r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
+                          r"|\bretail\b|\bdairy\b", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
-    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*", _FLAGS),
+    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b",
+                         _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b", _FLAGS),
     # "and other areas", or a named field outside the list
@@ -151,7 +153,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                         r"|\b(?:public\s+|municipal\s+)?utilit(?:y|ies)\b|\burban\s+(?:planning|development|economy)\b"
                         r"|\bsocial\s+(?:policy|protection|sphere|security|services|affairs)\b|\bhumanitarian\b"
                         r"|\becolog\w*|\benvironment(?:al)?\s+protection\b|\bconstruction\b|\barchitecture\b"
-                        r"|\bmass\s+media\b|\bmedia\b|\bemergenc(?:y|ies)\b|\bmunicipal\s+(?:services|governance|management)\b",
+                        r"|\bmass\s+media\b|\bmedia\b|\bemergenc(?:y|ies)\b|\bmunicipal\s+(?:services|governance|management)\b"
+                        r"|\bgreening\b|\bgreen\s+(?:spaces|areas|economy|energy)\b|\bclimate\b",
                         _FLAGS),
 }
 
@@ -160,15 +163,17 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
     "tourism": ("touris",),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
-    "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational"),
+    "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational",
+                  "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
-                "import", "business", "start", "entrepreneur"),
+                "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
+                "retail", "dairy"),
     "science": ("scien", "research", "innovat", "technolog"),
-    "health": ("health", "medic", "hospital", "pharma"),
+    "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic"),
     "youth": ("youth", "young"),
     "transport": ("transport", "logistic", "aviation"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
-              "architect", "media", "emergenc", "municipal"),
+              "architect", "media", "emergenc", "municipal", "green", "climate"),
 }
 
 _FUTURE = re.compile(

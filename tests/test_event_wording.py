@@ -136,3 +136,10 @@ def test_friendship_city_relations_are_a_twinning(gazetteer):
 def test_partners_since_a_year_who_signed_something_report_news(gazetteer):
     assert "agreement_signed" in _types(
         gazetteer, "Polotsk and Velikiye Luki, partners since 2006, signed a plan of joint events.")
+
+
+def test_sector_words_of_real_agreements():
+    assert sectors_in("The roadmap provides for supplies of tractors and deliveries of dairy products.") == ["economy"]
+    assert sectors_in("The plan provides for internships of doctors in the partner city's clinics.") == ["health"]
+    assert set(sectors_in("The declaration covers greening public spaces and placing apprentices with firms.")) == {
+        "education", "other"}
