@@ -48,12 +48,14 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b",
         _FLAGS),
     "visit": re.compile(
-        r"\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured|tours"
-        r"|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+(?:arrived|came)\b"
+        # (?i:): "Guests arrived …", "Students from Takayama …" open sentences; "Minsk Days" needs its capital
+        r"(?i:\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
+        r"|tours|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+"
+        r"(?:arrived|came)\b)"
         r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)"
         # "students from Takayama arrived in Denver": a group from the partner town, not a consignment
-        r"|\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
-        r"|delegates|representatives|teachers|group|team)\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
+        r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
+        r"|delegates|representatives|teachers|group|team|guests))\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
         r"\s+(?:in|to)\b",
         re.UNICODE),
     "forum": re.compile(

@@ -143,3 +143,7 @@ def test_sector_words_of_real_agreements():
     assert sectors_in("The plan provides for internships of doctors in the partner city's clinics.") == ["health"]
     assert set(sectors_in("The declaration covers greening public spaces and placing apprentices with firms.")) == {
         "education", "other"}
+
+
+def test_guests_from_the_partner_town_opening_a_sentence_are_a_visit(gazetteer):
+    assert "visit" in _types(gazetteer, "Guests from Kaluga arrived in Mogilev on Monday.")

@@ -228,3 +228,9 @@ def test_how_long_a_tie_has_lasted_does_not_make_a_signing_history(gazetteer):
     assert "agreement_signed" in _news_types(
         gazetteer, "Полоцк и Великие Луки, которые дружат с 2006 года, подписали план совместных мероприятий.")
     assert _news_types(gazetteer, "Полоцк и Великие Луки дружат с 2006 года.") == set()
+
+
+def test_a_sentence_that_opens_with_the_delegation_reports_a_visit(gazetteer):
+    assert "visit" in _news_types(gazetteer, "Делегация Бишкека находится в Новосибирске в рамках Дней культуры "
+                                             "Киргизии.")
+    assert "visit" in _news_types(gazetteer, "Визит делегации Гомеля в Брянск начался с возложения цветов.")
