@@ -498,6 +498,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     if "19" not in sentence and "20" not in sentence:
         return "now"
     done = None
+    if words & _NEWS_DAYS and _DONE.search(sentence):
+        return "now"  # "arrived on Thursday to mark the anniversary of ties established in 1987": today's news
     for match in _BACKGROUND.finditer(sentence):
         year = int(next(g for g in match.groups() if g))
         if match.group().lower().startswith("since"):
@@ -512,6 +514,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
 
 # "The delegation will stay in Saxony until Saturday": a visit under way, not a plan.
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
+_NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight"])
 _BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"

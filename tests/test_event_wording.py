@@ -147,3 +147,9 @@ def test_sector_words_of_real_agreements():
 
 def test_guests_from_the_partner_town_opening_a_sentence_are_a_visit(gazetteer):
     assert "visit" in _types(gazetteer, "Guests from Kaluga arrived in Mogilev on Monday.")
+
+
+def test_a_deed_of_this_week_is_news_whatever_year_the_sentence_recalls(gazetteer):
+    assert "visit" in _types(gazetteer, "A delegation from Bielefeld arrived in Novgorod on Thursday to mark the "
+                                        "anniversary of the partnership, established in 1987.")
+    assert "agreement_signed" not in _types(gazetteer, "Novgorod and Bielefeld signed a partnership agreement in 1987.")
