@@ -589,6 +589,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
     if not text.isascii():
         _prefer_russian_regions(text, resolved, gazetteer)
+    if " regions" in text or " provinces" in text or " oblasts" in text:
+        _prefer_english_regions(text, resolved, gazetteer)
     places = {r.place.place_id: r.place for r in resolved}
     mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
@@ -711,10 +713,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
-_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership"])
+_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "ties", "relations", "contacts"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
-    r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b",
+    r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
+    r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts)\s+with\b",
     re.IGNORECASE)
 
 
@@ -771,6 +774,22 @@ def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[Resolv
                 by_sentence[number].append(ResolvedName(match.start(group), match.end(group), match.group(group),
                                                         gazetteer.places[region_id], "region named by its adjective"))
                 by_sentence[number].sort(key=lambda r: r.start)
+
+
+_COORDINATED_REGIONS_EN = re.compile(r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:regions|provinces|oblasts)\b")
+
+
+def _prefer_english_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
+    """"the Samarkand and Fergana regions": two regions named by their capitals, not the two cities."""
+    at = {r.start: k for k, r in enumerate(resolved)}
+    for match in _COORDINATED_REGIONS_EN.finditer(text):
+        for group in (1, 2):
+            k = at.get(match.start(group))
+            regions = [p for p in gazetteer.candidates((normalise(match.group(group)), "region"))
+                       if k is not None and p.country_code == resolved[k].place.country_code]
+            if len(regions) == 1:
+                resolved[k] = ResolvedName(match.start(group), match.end(group), match.group(group), regions[0],
+                                           "region named by its capital")
 
 
 def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:

@@ -174,3 +174,14 @@ def test_a_list_of_partner_cities_hangs_off_the_city_they_are_partners_of(gazett
     found = {frozenset(extraction.places[i].name for i in pair) for event in extraction.events
              for pair in event.pairs}
     assert found == {frozenset({"Freiburg", other}) for other in ("Besancon", "Innsbruck", "Padua", "Guildford")}
+
+
+def test_coordinated_regions_named_by_their_capitals_and_ties_stated_in_passing(gazetteer):
+    extraction = extract_article(_article(
+        "In recent years Brest Region has also established ties with the Samarkand and Fergana regions of Uzbekistan."),
+        gazetteer)
+    assert {"Samarkand Region", "Fergana Region"} <= set(_places(extraction))
+    assert "Samarkand" not in _places(extraction)
+    found = {frozenset(extraction.places[i].name for i in pair) for event in extraction.events
+             for pair in event.pairs}
+    assert found == {frozenset({"Brest Region", "Samarkand Region"}), frozenset({"Brest Region", "Fergana Region"})}
