@@ -234,3 +234,9 @@ def test_a_sentence_that_opens_with_the_delegation_reports_a_visit(gazetteer):
     assert "visit" in _news_types(gazetteer, "Делегация Бишкека находится в Новосибирске в рамках Дней культуры "
                                              "Киргизии.")
     assert "visit" in _news_types(gazetteer, "Визит делегации Гомеля в Брянск начался с возложения цветов.")
+
+
+def test_agreeing_to_prepare_and_sign_a_programme_later_is_a_plan(gazetteer):
+    assert "agreement_signed" not in _news_types(
+        gazetteer, "Стороны договорились подготовить программу сотрудничества Могилевской области и Ляонина и "
+                   "подписать ее, как только позволит эпидемиологическая обстановка.")
