@@ -12,7 +12,7 @@ from itertools import combinations
 from etl import russian
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, normalise
-from etl.geocode import ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
+from etl.geocode import DISTRICTS_CITY, ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
@@ -599,7 +599,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for name in resolved:
         while k + 1 < len(bounds) and name.start >= bounds[k][1]:
             k += 1
-        if bounds:
+        if bounds and name.reason != DISTRICTS_CITY:  # the district's address, not a side of a pair
             by_sentence[k].append(name)
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
@@ -614,7 +614,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 mentions.append(Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)))
                 mentioned_at.add(r.start)
     mentions.sort(key=lambda m: m.char_start)
-    prominence = Counter(r.place.place_id for r in resolved)
+    prominence = Counter(r.place.place_id for r in resolved if r.reason != DISTRICTS_CITY)
     for r in by_sentence[0] if bounds else ():
         prominence[r.place.place_id] += 2  # the title names what the article is about
     findings: list[_Finding] = []

@@ -165,7 +165,15 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
             end = parent_end
             skip_until = parent_end
         resolved.append(ResolvedName(name.start, end, text[name.start:end], place, reason))
+        city = gazetteer.places.get(place.parent_id) if parent_end is not None and following is not None else None
+        if city is not None:
+            # "the Leninsky District of Mogilev" names Mogilev too (as a place named, not as a side)
+            resolved.append(ResolvedName(following.start, following.end, text[following.start:following.end], city,
+                                         DISTRICTS_CITY))
     return resolved
+
+
+DISTRICTS_CITY = "named as the district's city"
 
 
 def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: Gazetteer,

@@ -185,3 +185,12 @@ def test_coordinated_regions_named_by_their_capitals_and_ties_stated_in_passing(
     found = {frozenset(extraction.places[i].name for i in pair) for event in extraction.events
              for pair in event.pairs}
     assert found == {frozenset({"Brest Region", "Samarkand Region"}), frozenset({"Brest Region", "Fergana Region"})}
+
+
+def test_the_city_of_a_district_is_a_place_named_but_not_a_side(gazetteer):
+    extraction = extract_article(_article(
+        "The Leninsky District of Mogilev and the Sormovsky District of Nizhny Novgorod signed a memorandum."),
+        gazetteer)
+    assert {"Mogilev", "Nizhny Novgorod"} <= set(_places(extraction))
+    sides = {extraction.places[i].kind for event in extraction.events for pair in event.pairs for i in pair}
+    assert sides == {"district"}
