@@ -990,8 +990,13 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    hub = next((r.place.place_id for r in names if _PARTNERS_OF.search(text, max(0, r.start - 40), r.start)), None)
+    hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start)), None)
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+def _names_partners_of(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start]
+    return (" of " in before or "побратим" in before or "партн" in before) and _PARTNERS_OF.search(before) is not None
 
 
 # "one of the partner cities of Freiburg", «один из городов-побратимов Минска»: the named city is the hub
