@@ -41,6 +41,10 @@ from etl.records import EVENT_TYPES, SECTORS
 FORMAT = 11  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
+# The loader's grouping of reports into events (etl/same_event.py).
+_GROUPS = """CREATE TEMP TABLE group_raw AS
+       SELECT hash(event_id) AS eid, hash(group_id) AS group_eid FROM store.event_reports"""
+
 # Copied while the store is attached (its read lock held): plain scans, no joins, as short as it can be.
 _COPY: tuple[str, ...] = (
     """CREATE TABLE place AS
@@ -56,9 +60,7 @@ _COPY: tuple[str, ...] = (
        SELECT hash(event_id) AS eid, event_id, hash(article_id) AS article_hash, event_type, event_date, sentence,
               agreement_count
        FROM store.events WHERE NOT COALESCE(background, FALSE)""",
-    # The loader's grouping of reports into events (etl/same_event.py).
-    """CREATE TEMP TABLE group_raw AS
-       SELECT hash(event_id) AS eid, hash(group_id) AS group_eid FROM store.event_reports""",
+    _GROUPS,
     "CREATE TEMP TABLE participant_raw AS SELECT hash(event_id) AS eid, place_id FROM store.event_participants",
     "CREATE TEMP TABLE pair_raw AS SELECT hash(event_id) AS eid, place_a_id, place_b_id FROM store.event_pairs",
     "CREATE TEMP TABLE sector_raw AS SELECT hash(event_id) AS eid, sector FROM store.event_sectors",
@@ -192,6 +194,14 @@ _SHAPE: tuple[tuple[str, list], ...] = (
 )
 
 
+_NO_GROUPS = "CREATE TEMP TABLE group_raw (eid UBIGINT, group_eid UBIGINT)"
+
+
+def _store_has(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'store' AND table_name = ?",
+                       [table]).fetchone()[0] > 0
+
+
 class StoreBusy(Exception):
     """A load holds the store's write lock (DuckDB allows one writer or many readers, never both)."""
 
@@ -276,6 +286,8 @@ def build(db_path: str | os.PathLike, wait: bool = True) -> Snapshot:
         target = snapshot_path(db_path, version)
         if not target.exists():
             for statement in _COPY:
+                if statement is _GROUPS and not _store_has(con, "event_reports"):
+                    statement = _NO_GROUPS  # a store written before reports were grouped: each stands alone
                 con.execute(statement)
         con.execute("DETACH store")  # releases the store: a load can start from here on
         if not target.exists():

@@ -325,3 +325,10 @@ def test_first_copy_during_a_load_waits_briefly_then_says_busy(store):
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_a_store_written_before_reports_were_grouped_opens_with_every_report_its_own_event(store):
+    with duckdb.connect(str(store)) as writable:
+        writable.execute("DROP TABLE event_reports")  # as a store of an older version has it
+    with duckdb.connect(str(snapshot.current(store).path), read_only=True) as old:
+        assert figures(old, Filters())["events"] == REPORTS
