@@ -167,7 +167,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -270,7 +270,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
         place = places[place_id]
         seen: set[tuple[str, ...]] = set()
         for alias in _aliases_with_suffix_variants(place_aliases):
-            if not _usable_alias(alias):
+            # A two-letter name is too often a word, unless a curated CSV gives it as the Russian name («Ош»).
+            if not _usable_alias(alias) and not (alias == place.name_ru and len(alias) == 2 and alias.istitle()
+                                                 and _CYRILLIC.search(alias)):
                 continue
             key = name_key(alias)
             if key and key not in seen:

@@ -240,3 +240,7 @@ def test_agreeing_to_prepare_and_sign_a_programme_later_is_a_plan(gazetteer):
     assert "agreement_signed" not in _news_types(
         gazetteer, "Стороны договорились подготовить программу сотрудничества Могилевской области и Ляонина и "
                    "подписать ее, как только позволит эпидемиологическая обстановка.")
+
+
+def test_a_two_letter_russian_name_given_by_the_curated_gazetteer_is_read(gazetteer):
+    assert "osh|kg|city" in _labels(gazetteer, "Из Новосибирска выполняются регулярные рейсы в Ош и Бишкек.").places
