@@ -189,10 +189,14 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
     if len(name.candidates) == 1:
         return name.candidates[0], "only place of that name", parent_end
     before = text[max(0, name.start - 40):name.start]
+    surface = normalise(name.surface)
     scored = []
     for place in name.candidates:
         score = population_prior(place)
         reasons = ["population"]
+        if _own_name(surface, place):
+            score += 1  # "Stavropol" is Stavropol, not Tolyatti, once called Stavropol-on-Volga
+            reasons.append("its own name, not an old or foreign one")
         if place.country_code in sentence_countries:
             score += 6
             reasons.append("country named in the sentence")
@@ -277,6 +281,15 @@ def publisher_country(url: str | None, text: str) -> str | None:
                     return country
                 at = text.find(name, end)
     return None
+
+
+def _own_name(surface: str, place: Place) -> bool:
+    """Whether a name as written is the place's own (English or Russian, in any case), not an alternate."""
+    own = normalise(place.name.split(",")[0])
+    if surface == own:
+        return True
+    russian = normalise(place.name_ru or "")
+    return len(russian) > 3 and surface[:len(russian) - 1] == russian[:-1]  # «Ставрополе» ~ «Ставрополь»
 
 
 def _country_right_before(before: str, place: Place, gazetteer: Gazetteer) -> bool:

@@ -194,3 +194,9 @@ def test_the_city_of_a_district_is_a_place_named_but_not_a_side(gazetteer):
     assert {"Mogilev", "Nizhny Novgorod"} <= set(_places(extraction))
     sides = {extraction.places[i].kind for event in extraction.events for pair in event.pairs for i in pair}
     assert sides == {"district"}
+
+
+def test_a_town_called_by_its_own_name_beats_a_bigger_town_that_once_bore_it(gazetteer):
+    # GeoNames lists "Stavropol" among Tolyatti's old names (Stavropol-on-Volga).
+    for body in ("A delegation from Stavropol visited Gyumri.", "Делегация Ставрополя посетила Гюмри."):
+        assert _places(extract_article(_article(body), gazetteer))["Stavropol"] == ("RU", "city")
