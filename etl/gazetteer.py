@@ -32,6 +32,9 @@ _GENERIC_SUFFIXES = ("Region", "District", "Oblast", "Province", "County", "Krai
 COMMON_WORDS = frozenset(
     ["a", "about", "after", "against", "all", "along", "also", "an", "and", "as", "at", "bath", "before", "between", "both", "business", "by", "central", "city", "concord", "day", "days", "during", "eagle", "for", "friendship", "from", "glory", "great", "harmony", "he", "head", "hope", "however", "in", "independence", "it", "its", "liberty", "march", "marina", "may", "mayor", "mobile", "nice", "of", "on", "orange", "paradise", "park", "peace", "photo", "president", "progress", "reading", "republic", "she", "sport", "split", "state", "that", "the", "their", "there", "these", "they", "this", "to", "tourism", "under", "union", "unity", "victory", "was", "we", "were", "what", "when", "where", "which", "while", "who", "with"]
 )
+# Words that are also well-known cities ("Nice", "Split", "Reading"): indexed, but spotted only inside a
+# sentence, where the capital letter says it is the city ("Kharkiv and Nice", "delegates from Split").
+CITY_WORDS = frozenset({"nice", "split", "reading", "mobile"})
 # First names that are also towns: "Vladimir Kukharev" is a person, "in Vladimir" a city.
 FIRST_NAMES = frozenset({"vladimir", "victoria", "florence", "alexandria", "elizabeth", "charlotte", "sofia"})
 
@@ -167,7 +170,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 
 
 def _fingerprint(directory: Path) -> str:
@@ -188,7 +191,7 @@ def _usable_alias(alias: str) -> bool:
         len(alias) >= 3
         and alias[0].isupper()
         and bool(_NAME_CHARS.match(alias))
-        and normalise(alias) not in COMMON_WORDS
+        and (normalise(alias) not in COMMON_WORDS or normalise(alias) in CITY_WORDS)
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from etl.gazetteer import COMMON_WORDS, FIRST_NAMES, Gazetteer, normalise, population_prior
+from etl.gazetteer import CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, normalise, population_prior
 from etl.records import Place
 
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
@@ -37,6 +37,7 @@ def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«(]\s*)$")
 _FEATURE_AFTER = re.compile(
     r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
@@ -92,6 +93,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
                 continue
+            if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
+                continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):

@@ -200,3 +200,12 @@ def test_a_town_called_by_its_own_name_beats_a_bigger_town_that_once_bore_it(gaz
     # GeoNames lists "Stavropol" among Tolyatti's old names (Stavropol-on-Volga).
     for body in ("A delegation from Stavropol visited Gyumri.", "Делегация Ставрополя посетила Гюмри."):
         assert _places(extract_article(_article(body), gazetteer))["Stavropol"] == ("RU", "city")
+
+
+def test_a_city_that_is_also_a_word_is_read_inside_a_sentence_only(gazetteer):
+    assert _places(extract_article(_article("Kharkiv and Nice signed a cooperation agreement."), gazetteer))[
+        "Nice"] == ("FR", "city")
+    assert "Split" in _places(extract_article(_article("Delegates from Split and Mostar visited Kazan."), gazetteer))
+    opening = extract_article(_article("Reading the agreement aloud, the mayor of Minsk smiled. Nice weather held."),
+                              gazetteer)
+    assert set(_places(opening)) == {"Minsk"}
