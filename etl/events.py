@@ -139,7 +139,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
-                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
+                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
                             _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
@@ -165,7 +165,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
     "tourism": ("touris",),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
-    "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational",
+    "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational", "college",
                   "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
                 "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
@@ -181,11 +181,11 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
-    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|agreed\s+to|next\s+year"
+    r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of))\b",
     _FLAGS)
 _BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dat(?:ing|es?|ed)\s+(?:back\s+to|from))"
-                         r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+(19\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
+                         r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
                          # "became sister cities in October 1957"
                          r"|\bin\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August"
                          r"|September|October|November|December)\s+((?:19|20)\d\d)\b", _FLAGS)
@@ -310,10 +310,19 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("twinning_established")
     if "cultural_event" in found and not words.isdisjoint(_TRADE_SHOW_WORDS) and _only_trade_shows(sentence):
         found.remove("cultural_event")
+    if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
+        found.remove("agreement_signed")  # "exhibitors and buyers signed contracts worth $120 million": sales
     if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
             sentence):
         found.append("agreement_signed")
     return found
+
+
+_TRADERS = frozenset(["exhibitors", "buyers", "companies", "firms", "businesses", "suppliers", "traders", "dealers"])
+_COOPERATION_DOCUMENTS = frozenset(
+    ["agreement", "agreements", "memorandum", "memoranda", "memorandums", "programme", "programmes", "program",
+     "programs", "protocol", "protocols", "roadmap", "roadmaps", "accord", "accords", "treaty", "charter",
+     "declaration", "twinning", "cooperation"])
 
 
 def _all_matches_preceded(pattern: re.Pattern, before: re.Pattern, sentence: str, reach: int = 60) -> bool:
@@ -371,20 +380,25 @@ def _twinning_recalled(sentence: str) -> bool:
 
 
 # An export or trade exhibition is business, not culture.
-_TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "business", "agricultural", "commercial"])
-_TRADE_SHOW_BEFORE = re.compile(r"\b(?:export|trade|industrial|investment|business|agricultural|commercial)"
-                                r"(?:\s+and\s+\w+)?\s+$", re.IGNORECASE)
+_TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "business", "agricultural", "commercial",
+                               "machinery", "equipment"])
+_TRADE_GOODS = r"(?:export|trade|industrial|investment|business|agricultural|commercial|machinery|equipment)"
+# "an agricultural machinery fair", "the exhibition of agricultural machinery": business, not culture.
+_TRADE_SHOW_BEFORE = re.compile(r"\b" + _TRADE_GOODS + r"(?:\s+and\s+\w+)?(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
+_TRADE_SHOW_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + _TRADE_GOODS + r"\b", re.IGNORECASE)
 
 
 def _only_trade_shows(sentence: str) -> bool:
-    return _all_matches_preceded(TRIGGERS["cultural_event"], _TRADE_SHOW_BEFORE, sentence, 40)
+    matches = list(TRIGGERS["cultural_event"].finditer(sentence))
+    return bool(matches) and all(_TRADE_SHOW_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+                                 or _TRADE_SHOW_AFTER.match(sentence, m.end()) for m in matches)
 
 
 # A transport link is news when it is new: launched, opened, resumed, first, direct.
 _NEW_LINK_WORDS = frozenset(
     ["new", "direct", "first", "launch", "launched", "launches", "launching", "open", "opened", "opens", "opening",
      "inaugural", "inaugurated", "maiden", "resume", "resumed", "resumes", "resumption", "start", "started",
-     "starts", "introduced", "introduces", "established", "connect", "connects", "connected", "link", "links"])
+     "starts", "introduced", "introduces", "established"])
 _CALL_WORDS = frozenset(["video", "videoconference", "press", "news", "online", "web", "teleconference"])
 _CALLS = re.compile(r"\b(?:video|press|news|online|web|tele)[\s-]?conferenc\w*|\bvideoconferenc\w*", re.IGNORECASE)
 
@@ -471,11 +485,12 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "agenda", "agreed", "next"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
-_DONE = re.compile(r"(?<!be )(?<!been )\b(?:signed|concluded|inked|sealed|held|visited|met|took\s+place|opened|launched"
+# "Every signed document must ..." speaks of documents, not of a signing.
+_DONE = re.compile(r"(?<!be )(?<!been )(?<!every )(?<!each )(?<!all )\b(?:signed|concluded|inked|sealed|held|visited|met|took\s+place|opened|launched"
                    r"|established|became|arrived|hosted|unveiled|exchanged)\b", _FLAGS)
 
 
@@ -846,7 +861,8 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
 
 
 _ANAPHOR_REASON = "the article's place in that country"
-_ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b")
+# Not "the Russian town of Troitsk": there the town is named.
+_ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b(?!\s+of\s+[A-Z])")
 
 
 def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], resolved: list[ResolvedName],
@@ -940,7 +956,8 @@ def _attach_provisions(events: list[Event], sentence_of_event: list[int], provis
 
 _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
-_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+# Where it happens, or a stop on the way ("flights via Istanbul"): not a side of the pair.
+_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 

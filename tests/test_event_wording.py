@@ -153,3 +153,49 @@ def test_a_deed_of_this_week_is_news_whatever_year_the_sentence_recalls(gazettee
     assert "visit" in _types(gazetteer, "A delegation from Bielefeld arrived in Novgorod on Thursday to mark the "
                                         "anniversary of the partnership, established in 1987.")
     assert "agreement_signed" not in _types(gazetteer, "Novgorod and Bielefeld signed a partnership agreement in 1987.")
+
+
+def test_a_link_that_already_exists_is_not_news(gazetteer):
+    assert "transport_link" not in _types(
+        gazetteer, "Batumi is currently connected with Trabzon by road and by flights via Istanbul.")
+
+
+def test_a_stop_on_the_way_is_not_a_side(gazetteer):
+    labels = _labels_of(gazetteer, "Belavia launched a new flight from Minsk to Sanya via Urumqi on Friday.")
+    assert [sorted(key.split("|")[0] for key in pair) for pair in labels.pairs] == [["minsk", "sanya"]]
+
+
+def test_what_signed_documents_must_become_is_not_a_signing(gazetteer):
+    assert _types(gazetteer, '"Every signed document here must turn into a new plant, a new route or a new school," '
+                             'the governor of Kostanay Region said.') == set()
+
+
+def test_sales_contracts_at_a_fair_are_not_cooperation_agreements(gazetteer):
+    assert "agreement_signed" not in event_types_in(
+        "On the first day exhibitors and buyers signed contracts worth $120 million for harvesters.")
+    assert "agreement_signed" in event_types_in(
+        "On the first day the companies of Minsk and Kazan signed a cooperation agreement worth $12 million.")
+    assert "cultural_event" not in event_types_in("An agricultural machinery fair opened in Tashkent on Wednesday.")
+    assert "cultural_event" not in event_types_in("The exhibition of agricultural machinery opened in Tashkent.")
+    assert "cultural_event" in event_types_in("An exhibition of Uzbek painters opened in Minsk.")
+
+
+def test_a_twinning_signed_in_a_past_year_is_history(gazetteer):
+    assert _types(gazetteer, "Gyumri and Stavropol signed a twinning agreement in 2008.") == set()
+    assert "agreement_signed" in _types(gazetteer, "Gyumri and Stavropol signed a tourism agreement in 2024.")
+
+
+def test_an_appositive_town_is_named_not_an_anaphor(gazetteer):
+    labels = _labels_of(gazetteer, "Guests from Chelyabinsk came to the forum. The mining town of Rudny and the Russian "
+                                   "town of Troitsk signed an agreement on establishing twinning relations.")
+    assert [sorted(key.split("|")[0] for key in pair) for pair in labels.pairs] == [["rudny", "troitsk"]]
+
+
+def test_colleges_are_education():
+    assert "education" in sectors_in("They agreed on retraining farm specialists at agricultural colleges.")
+
+
+def _labels_of(gazetteer, body: str, published: date = date(2024, 5, 14)):
+    article = Article(article_id="test", source_path="test.txt", title="Cooperation news", body=body,
+                      published_date=published, date_precision="day")
+    return labels_from_extraction(extract_article(article, gazetteer))

@@ -244,3 +244,19 @@ def test_agreeing_to_prepare_and_sign_a_programme_later_is_a_plan(gazetteer):
 
 def test_a_two_letter_russian_name_given_by_the_curated_gazetteer_is_read(gazetteer):
     assert "osh|kg|city" in _labels(gazetteer, "Из Новосибирска выполняются регулярные рейсы в Ош и Бишкек.").places
+
+
+def test_years_ago_in_words_and_a_month_of_a_past_year_are_history(gazetteer):
+    labels = _labels(gazetteer, "«Десять лет назад мы подписывали соглашение о побратимстве с Крагуевацем», — "
+                                "сказал мэр Ярославля.", published=date(2023, 10, 12))
+    assert labels.event_types == set()
+    labels = _labels(gazetteer, "Соглашение о побратимстве Ярославль и Крагуевац заключили в октябре 2013 года.",
+                     published=date(2023, 10, 12))
+    assert labels.event_types == set()
+
+
+def test_a_decision_to_sign_later_is_a_plan(gazetteer):
+    labels = _labels(gazetteer, "Подписать программу сотрудничества Могилевской и Смоленской областей решено осенью.")
+    assert "agreement_signed" not in labels.event_types
+    labels = _labels(gazetteer, "Могилев и Смоленск договорились провести совместный фестиваль.")
+    assert labels.event_types == set()
