@@ -11,7 +11,7 @@ from itertools import combinations
 
 from etl import russian
 from etl.gates import Gated
-from etl.gazetteer import Gazetteer, normalise
+from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
 from etl.geocode import DISTRICTS_CITY, ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
 from etl.records import Article, Event, Extraction, Mention, Place
 
@@ -621,6 +621,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
     _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
+    _add_namesakes(text, bounds, by_sentence, gazetteer)
     mentioned_at = {m.char_start for m in mentions}
     for names in by_sentence:
         for r in names:
@@ -835,6 +836,21 @@ def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: 
                                            "the province the text names")
 
 
+_PART_OF_AFTER = re.compile(r"\s+район\s+(?:входит|расположен|находится)")
+_PART_OF_BEFORE = re.compile(r"(?:входит|входят|входил|расположен\w*|находится)\s+$")
+
+
+def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
+    """The town a district adjective comes from: Себеж-ский, Браслав-ский, Миор-ский → Миоры, Мостов-ский →
+    Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно."""
+    names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "ая")
+    if stem.endswith("ов"):
+        names += (stem[:-2] + "ы",)
+    if stem.endswith("ев"):
+        names += (stem[:-2] + "я",)
+    return names
+
+
 def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
                                   gazetteer: Gazetteer) -> None:
     """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
@@ -850,14 +866,42 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         if match.start() in taken or number < 0 or adjective in gazetteer.district_adjectives \
                 or adjective in gazetteer.region_adjectives:
             continue
+        if match.group(group).endswith("ий") and (_PART_OF_AFTER.match(text, match.end(group))
+                                                  or _PART_OF_BEFORE.search(text, max(0, match.start() - 30), match.start())):
+            continue  # «Браславский район входит в состав Витебской области»: where it lies, not a side
         stem = match.group(group + 1)
-        towns = {p.place_id: p for noun in (stem, stem + "ск", stem + "а", stem + "о")
-                 for p in gazetteer.candidates((normalise(noun),)) if p.kind == "city"}
+        towns = {p.place_id: p for noun in _town_names_of_district_stem(stem)
+                 for p in (*gazetteer.candidates((normalise(noun),)),
+                           *(gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ())))
+                 if p.kind == "city"}
         if len(towns) == 1:
             [town] = towns.values()
             by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,
                                                     "town of the rural district named after it"))
             by_sentence[number].sort(key=lambda r: r.start)
+
+
+# «Белорусский Славгород и его российский тезка», "Kirovsk and its Russian namesake"
+_NAMESAKE = re.compile(r"\b(?:его|её|ее|свой|своим|своего|its|their)\s+([А-ЯЁа-яё]+|[A-Z][a-z]+)\s+"
+                       r"(?:тезк\w*|namesakes?)\b")
+
+
+def _add_namesakes(text: str, bounds, by_sentence: list[list[ResolvedName]], gazetteer: Gazetteer) -> None:
+    if "тезк" not in text and "namesake" not in text:
+        return
+    for (start, end), names in zip(bounds, by_sentence):
+        for match in _NAMESAKE.finditer(text, start, end):
+            before = [r for r in names if r.end <= match.start() and r.place.kind == "city"]
+            country = gazetteer.country_hints.get((normalise(match.group(1)),))
+            if not before or country is None:
+                continue
+            named = before[-1]
+            namesakes = [p for p in gazetteer.candidates(name_key(named.surface))
+                         if p.kind == "city" and p.country_code == country and p.place_id != named.place.place_id]
+            if namesakes:
+                names.append(ResolvedName(match.start(), match.end(), match.group(), max(namesakes, key=population_prior),
+                                          "namesake of the place named before"))
+                names.sort(key=lambda r: r.start)
 
 
 _ANAPHOR_REASON = "the article's place in that country"

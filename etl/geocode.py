@@ -41,7 +41,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«(]\s*)$")
 _FEATURE_AFTER = re.compile(
     r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
-    r"|[Mm]ountains?|[Vv]alley)\b")
+    r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey)\b")
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 
@@ -95,6 +95,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue
             if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
+            if text[max(0, start - 4):start] == "the " and all(
+                    p.kind == "city" and (p.population or 0) < 15_000 for p in gazetteer.candidates(key)):
+                continue  # "on the banks of the Neman", "floods on the Irtysh": a river, not the small town
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):
@@ -167,6 +170,14 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
         if parent_end is not None:
             end = parent_end
             skip_until = parent_end
+        previous = resolved[-1] if resolved else None
+        if previous is not None and previous.place.place_id == place.place_id and _NAMESAKES_JOINED.fullmatch(
+                text, previous.end, name.start) and normalise(previous.surface) == normalise(name.surface):
+            # "Slavgorod and Slavgorod", «Кировск и Кировск»: namesakes twinned, one in another country
+            other = max((p for p in name.candidates if p.country_code != place.country_code and p.kind == place.kind),
+                        key=population_prior, default=None)
+            if other is not None:
+                place, reason = other, "namesake of the place named just before"
         resolved.append(ResolvedName(name.start, end, text[name.start:end], place, reason))
         city = gazetteer.places.get(place.parent_id) if parent_end is not None and following is not None else None
         if city is not None:
@@ -177,6 +188,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
 
 DISTRICTS_CITY = "named as the district's city"
+_NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 
 
 def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: Gazetteer,
@@ -201,9 +213,12 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
             score += 1  # "Stavropol" is Stavropol, not Tolyatti, once called Stavropol-on-Volga
             reasons.append("its own name, not an old or foreign one")
         if place.country_code in sentence_countries:
-            score += 6
+            right_before = _country_right_before(before, place, gazetteer)
+            # A small town does not take a city's name merely because its country is in the sentence
+            # ("Kazan and Turkey's Eskisehir" is not Kazan, Turkey, a town of 5,000).
+            score += 6 if right_before or place.kind != "city" or (place.population or 0) >= 15_000 else 3
             reasons.append("country named in the sentence")
-            if _country_right_before(before, place, gazetteer):
+            if right_before:
                 score += 6
         elif place.country_code in article_countries:
             score += 1.5

@@ -199,3 +199,9 @@ def _labels_of(gazetteer, body: str, published: date = date(2024, 5, 14)):
     article = Article(article_id="test", source_path="test.txt", title="Cooperation news", body=body,
                       published_date=published, date_precision="day")
     return labels_from_extraction(extract_article(article, gazetteer))
+
+
+def test_a_river_named_like_a_small_town_is_the_river(gazetteer):
+    labels = _labels_of(gazetteer, "Children from Grodno and Krasnoyarsk will rest at a camp on the banks of the "
+                                   "Neman. Pavlodar Region and Omsk Region agreed on measures against floods on the Irtysh.")
+    assert not {key for key in labels.places if key.startswith(("neman|", "irtyshsk|"))}

@@ -97,7 +97,28 @@ def test_the_index_is_rebuilt_when_a_supplement_changes(tmp_path, monkeypatch):
     supplements.mkdir()
     header = "geonameid,name,kind,country_code,admin1,parent,lat,lon,population,name_ru,alt_names,source\n"
     (supplements / "towns.csv").write_text(header, encoding="utf-8")
-    assert Gazetteer.load(supplements).lookup("Kopyl") == []
+    assert Gazetteer.load(supplements).lookup("Bragin") == []
     (supplements / "towns.csv").write_text(
-        header + ",Kopyl,city,BY,05,,53.15,27.09,9000,Копыль,,Wikipedia\n", encoding="utf-8")
-    assert Gazetteer.load(supplements).lookup("Kopyl")[0].country_code == "BY"
+        header + ",Bragin,city,BY,02,,51.78,30.27,3900,Брагин,,Wikipedia\n", encoding="utf-8")
+    assert Gazetteer.load(supplements).lookup("Bragin")[0].country_code == "BY"
+
+
+def test_towns_down_to_five_thousand_people_under_the_names_analysts_write(gazetteer):
+    # Twin towns are often small: Sejny (5,900), Mosty (14,000), Lyakhovichi (10,000).
+    assert [(p.name, p.country_code) for p in gazetteer.lookup("Sejny")] == [("Sejny", "PL")]
+    # Belarusian towns under the Russian form BelTA writes, not GeoNames' Belarusian romanisation.
+    for written, russian in (("Mosty", "Мосты"), ("Dyatlovo", "Дятлово"), ("Chausy", "Чаусы"),
+                             ("Slavgorod", "Славгород")):
+        found = [p for p in gazetteer.lookup(written) if p.country_code == "BY"]
+        assert [p.name for p in found] == [written], written
+    assert not gazetteer.lookup("Dzyatlava") or gazetteer.lookup("Dzyatlava")[0].name == "Dyatlovo"
+
+
+def test_small_english_named_towns_are_words_first(gazetteer):
+    for word in ("Stone", "Battle", "Cathedral", "Admiralty"):
+        assert all((p.population or 0) >= 15_000 for p in gazetteer.lookup(word)), word
+
+
+def test_a_curated_town_that_geonames_also_lists_is_one_place(gazetteer):
+    assert len(gazetteer.lookup("Sebezh")) == 1
+    assert len(gazetteer.lookup("Druskininkai")) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from nominatim_standin import KOPYL, NominatimStandIn
+from nominatim_standin import BRAGIN, NominatimStandIn
 
 from etl.config import PROJECT_ROOT
 from etl.extract import extract_article
@@ -19,13 +19,13 @@ from etl.online_geocoding import (
 )
 from etl.records import Article
 
-KOPYL_ID = _synthetic_id("osm", "node", "274688541")
+BRAGIN_ID = _synthetic_id("osm", "node", "274688541")
 
 
 @pytest.fixture
 def standin():
-    """A Nominatim that knows Kopyl and nothing else."""
-    with NominatimStandIn({"Kopyl": [KOPYL]}) as server:
+    """A Nominatim that knows Bragin and nothing else."""
+    with NominatimStandIn({"Bragin": [BRAGIN]}) as server:
         yield server
 
 
@@ -44,30 +44,30 @@ def cached_rows(con) -> list[tuple]:
 
 def test_an_answer_becomes_a_place_named_as_the_analyst_wrote_it(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
-        place = online_geocoder(con, standin).lookup("Kopyl")
+        place = online_geocoder(con, standin).lookup("Bragin")
     assert place is not None
-    assert (place.name, place.kind, place.country_code) == ("Kopyl", "city", "BY")  # "town" -> city
-    assert (place.lat, place.lon) == (53.1493, 27.0917)
-    assert place.place_id == KOPYL_ID and place.population is None
+    assert (place.name, place.kind, place.country_code) == ("Bragin", "city", "BY")  # "town" -> city
+    assert (place.lat, place.lon) == (51.7797, 30.2678)
+    assert place.place_id == BRAGIN_ID and place.population is None
     assert standin.requests[0]["addressdetails"] == ["1"] and standin.requests[0]["accept-language"] == ["en"]
 
 
 def test_a_name_is_asked_once_even_across_runs(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
         online = online_geocoder(con, standin)
-        first = online.lookup("Kopyl")
-        assert online.lookup("KOPYL ").place_id == first.place_id  # case and spacing make no new question
+        first = online.lookup("Bragin")
+        assert online.lookup("BRAGIN ").place_id == first.place_id  # case and spacing make no new question
     assert len(standin.requests) == 1
     with duckdb.connect(str(store_path)) as con:  # the next load, on the same store
-        again = online_geocoder(con, standin).lookup("Kopyl")
+        again = online_geocoder(con, standin).lookup("Bragin")
     assert again == first
     assert len(standin.requests) == 1
 
 
 def test_a_country_narrows_the_question_and_is_part_of_the_key(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
-        place = online_geocoder(con, standin).lookup("Kopyl", "BY")
-        assert cached_rows(con) == [("kopyl|BY", 53.1493, 27.0917)]
+        place = online_geocoder(con, standin).lookup("Bragin", "BY")
+        assert cached_rows(con) == [("bragin|BY", 51.7797, 30.2678)]
     assert place is not None and place.country_code == "BY"
     assert standin.requests[0]["countrycodes"] == ["by"]
 
@@ -89,7 +89,7 @@ def test_an_unreachable_geocoder_is_reported_and_nothing_is_cached(failure, stor
         with duckdb.connect(str(store_path)) as con:
             online = online_geocoder(con, server)
             with pytest.raises(OnlineGeocodingError) as raised:
-                online.lookup("Kopyl")
+                online.lookup("Bragin")
             assert cached_rows(con) == []
     message = str(raised.value)
     assert message.startswith(f"The online geocoder at {server.domain} did not answer (")
@@ -104,13 +104,13 @@ def test_an_unreachable_geocoder_is_reported_and_nothing_is_cached(failure, stor
     ("state", "region"), ("province", "region"), ("country", "country"), ("road", None),
 ])
 def test_nominatim_place_types_map_to_our_kinds(addresstype, kind):
-    answer = {**KOPYL, "addresstype": addresstype, "type": "administrative", "class": "boundary"}
+    answer = {**BRAGIN, "addresstype": addresstype, "type": "administrative", "class": "boundary"}
     place = place_from_answer("Somewhere", answer)
     assert (place.kind if place else None) == kind
 
 
 def test_an_answer_without_a_country_is_not_used():
-    assert place_from_answer("Kopyl", {**KOPYL, "address": {"town": "Kopyl"}}) is None
+    assert place_from_answer("Bragin", {**BRAGIN, "address": {"town": "Bragin"}}) is None
 
 
 def test_the_cache_table_matches_the_stores_schema(tmp_path):
@@ -122,8 +122,8 @@ def test_the_cache_table_matches_the_stores_schema(tmp_path):
 
 
 def test_cache_keys_ignore_case_apostrophes_and_spacing():
-    assert cache_key(" Kopyl’  ", "by") == cache_key("kopyl'", "BY") == "kopyl'|BY"
-    assert cache_key("Kopyl") != cache_key("Kopyl", "BY")
+    assert cache_key(" Bragin’  ", "by") == cache_key("bragin'", "BY") == "bragin'|BY"
+    assert cache_key("Bragin") != cache_key("Bragin", "BY")
 
 
 def article(article_id: str, title: str, body: str) -> Article:
@@ -132,29 +132,29 @@ def article(article_id: str, title: str, body: str) -> Article:
 
 def test_resolved_names_teach_the_gazetteer_and_mark_articles_for_re_extraction(standin, store_path):
     gazetteer = Gazetteer.load()  # a fresh copy: add_place changes it, and the session fixture is shared
-    assert gazetteer.lookup("Kopyl") == []  # the premise: GeoNames' city list lacks Kopyl
+    assert gazetteer.lookup("Bragin") == []  # the premise: GeoNames' city list lacks Bragin
     articles = [
-        article("kopyl", "Kopyl and Kazan sign cooperation agreement",
-                "A delegation from the town of Kopyl visited Kazan. The town of Kopyl and Kazan signed an "
+        article("bragin", "Bragin and Kazan sign cooperation agreement",
+                "A delegation from the town of Bragin visited Kazan. The town of Bragin and Kazan signed an "
                 "agreement on cooperation in culture and sport."),
         article("minsk", "Minsk and Kazan sign cooperation agreement",
                 "Minsk and Kazan signed an agreement on cooperation in tourism."),
         article("nowhere", "Nowhereville and Kazan sign cooperation agreement",
                 "The village of Nowhereville and Kazan signed an agreement on cooperation in youth policy."),
-        article("kopyl-again", "A festival in Kopyl",
-                "Artists from Kazan came to the town of Kopyl for a festival."),
+        article("bragin-again", "A festival in Bragin",
+                "Artists from Kazan came to the town of Bragin for a festival."),
     ]
     extractions = [extract_article(a, gazetteer) for a in articles]
-    assert [name for name, _ in extractions[0].unresolved] == ["Kopyl"]
+    assert [name for name, _ in extractions[0].unresolved] == ["Bragin"]
 
     with duckdb.connect(str(store_path)) as con:
         again = resolve_unresolved(extractions, gazetteer, online_geocoder(con, standin))
 
     assert again == {0, 3}  # found online; Minsk needed nothing and Nowhereville stays unknown
-    assert sorted(r["q"][0] for r in standin.requests) == ["Kopyl", "Nowhereville"]  # each name once
-    assert [p.place_id for p in gazetteer.lookup("Kopyl")] == [KOPYL_ID]
+    assert sorted(r["q"][0] for r in standin.requests) == ["Bragin", "Nowhereville"]  # each name once
+    assert [p.place_id for p in gazetteer.lookup("Bragin")] == [BRAGIN_ID]
     redone = extract_article(articles[0], gazetteer)
     assert redone.unresolved == []
-    assert KOPYL_ID in redone.places and KOPYL_ID in redone.participant_ids
+    assert BRAGIN_ID in redone.places and BRAGIN_ID in redone.participant_ids
     kazan = next(p.place_id for p in redone.places.values() if p.name == "Kazan")
-    assert tuple(sorted((KOPYL_ID, kazan))) in {pair for event in redone.events for pair in event.pairs}
+    assert tuple(sorted((BRAGIN_ID, kazan))) in {pair for event in redone.events for pair in event.pairs}

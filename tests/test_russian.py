@@ -260,3 +260,17 @@ def test_a_decision_to_sign_later_is_a_plan(gazetteer):
     assert "agreement_signed" not in labels.event_types
     labels = _labels(gazetteer, "Могилев и Смоленск договорились провести совместный фестиваль.")
     assert labels.event_types == set()
+
+
+def test_namesakes_twinned_are_two_towns(gazetteer):
+    labels = _labels(gazetteer, "Белорусский Славгород и его российский тезка из Алтайского края подписали "
+                                "соглашение об установлении побратимских связей.", title="Славгород и Славгород стали городами-побратимами")
+    assert {frozenset(pair) for pair in labels.pairs} == {frozenset({"slavgorod|by", "slavgorod|ru"})}
+
+
+def test_the_town_of_a_rural_district_named_in_the_nominative(gazetteer):
+    labels = _labels(gazetteer, "Мостовский и Дрокиевский районы подписали соглашение о сотрудничестве.")
+    assert _pairs(labels) == _named(("Mosty", "Drochia"))
+    labels = _labels(gazetteer, "Браславский район входит в состав Витебской области, которая сотрудничает "
+                                "с Псковской областью.")
+    assert _pairs(labels) == _named(("Vitebsk Region", "Pskov Region"))
