@@ -729,11 +729,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
-_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "ties", "relations", "contacts"])
+_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
     r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
-    r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts)\s+with\b",
+    r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b",
     re.IGNORECASE)
 
 
@@ -1052,7 +1052,16 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
     hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start)), None)
+    if hub is None and len(names) >= 3:
+        # "Erlangen maintains partnerships with Eskilstuna, Rennes, Shenzhen …": the list hangs off the subject.
+        listed = _PARTNERS_WITH.search(text, names[0].end, names[1].start)
+        if listed is not None:
+            hub = names[0].place.place_id
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+_PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned|partners|agreements?|memorand\w+)"
+                            r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b", re.IGNORECASE)
 
 
 def _names_partners_of(text: str, start: int) -> bool:

@@ -76,7 +76,8 @@ class Gazetteer:
         self.district_adjectives: dict[str, list[int]] = {}
         # Towns whose Russian name is an ordinary word («Мосты», «Узловая»): not spotted in running text,
         # but found from the district named after them («Мостовский район»).
-        self.towns_named_like_words: dict[str, list[int]] = {}  # "железнодорожные" -> every Zheleznodorozhny District
+        self.towns_named_like_words: dict[str, list[int]] = {}
+        self.towns_named_like_nouns: dict[str, list[int]] = {}  # every case form: «в Таре», «из Мостов»  # "железнодорожные" -> every Zheleznodorozhny District
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -173,7 +174,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "18"
+INDEX_VERSION = "21"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -281,10 +282,12 @@ def _build(supplement_dir: Path) -> Gazetteer:
 
     region_adjectives: dict[str, int] = {}
     towns_named_like_words: dict[str, list[int]] = defaultdict(list)
+    towns_named_like_nouns: dict[str, list[int]] = defaultdict(list)
     district_adjectives: dict[str, list[int]] = {}
     _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
                             region_adjectives=region_adjectives, district_adjectives=district_adjectives,
-                            towns_named_like_words=towns_named_like_words)
+                            towns_named_like_words=towns_named_like_words,
+                            towns_named_like_nouns=towns_named_like_nouns)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -311,6 +314,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
     gazetteer = Gazetteer(places, dict(names), hints, capital_of)
     gazetteer.region_adjectives = region_adjectives
     gazetteer.towns_named_like_words = dict(towns_named_like_words)
+    gazetteer.towns_named_like_nouns = dict(towns_named_like_nouns)
     gazetteer.district_adjectives = district_adjectives
     return gazetteer
 
@@ -340,7 +344,8 @@ _CASES = ("gent", "datv", "accs", "ablt", "loct")
 def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[str]], curated: set[int],
                             hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int],
                             district_adjectives: dict[str, list[int]],
-                            towns_named_like_words: dict[str, list[int]]) -> None:
+                            towns_named_like_words: dict[str, list[int]],
+                            towns_named_like_nouns: dict[str, list[int]]) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
     Declension comes from pymorphy3's dictionary; words it does not know stay as written.
@@ -363,9 +368,13 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             common = {alias for alias in cyrillic if " " not in alias and ordinary(alias)}
             place_aliases[:] = [alias for alias in place_aliases if alias not in common]
             cyrillic -= common
-            if place.kind == "city":
+            if place.kind == "city" and place.country_code in _CYRILLIC_NEWS_COUNTRIES:
                 for alias in common:
                     towns_named_like_words[normalise(alias)].append(place_id)
+                    if len(alias) >= 4 and _plain_noun(morph, alias):
+                        for form in {alias, *declined(alias)}:
+                            if place_id not in towns_named_like_nouns[normalise(form)]:
+                                towns_named_like_nouns[normalise(form)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
                 continue  # matched as written; declining every foreign town's Russian name is not worth it
         for alias in list(cyrillic):
@@ -401,15 +410,26 @@ _DISTRICT_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+(?:ий|ый|о�
 _REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+ская)\s+(?:область|автономная\s+область)$")
 
 
+def _plain_noun(morph, word: str) -> bool:
+    """«Тара», «Мосты»: a common noun, not an adjective («Алтайский» opens «Алтайский край») or a person's name."""
+    tag = morph.parse(word)[0].tag
+    return tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Orgn", "Trad"} & set(str(tag).replace(" ", ",").split(","))
+
+
 def _ordinary_russian_word(morph, word: str) -> bool:
     parses = morph.parse(word)
     return parses[0].is_known and not any("Geox" in p.tag for p in parses)
 
 
 @functools.cache
-def _word_forms(morph, word: str) -> tuple[str, ...]:
-    """The word in each of _CASES (its place-name reading first: "Минском" is Minsk, not "минский")."""
+def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
+    """The word in each of _CASES (its place-name reading first: "Минском" is Minsk, not "минский").
+
+    ``number`` is the name's grammatical number where its first word settles it: "Воды" in
+    «Минеральные Воды» is the plural of «вода» («Минеральных Вод»), not its genitive singular."""
     options = morph.parse(word)
+    if number is not None:
+        options = [p for p in options if p.tag.case == "nomn" and p.tag.number == number] or options
     parse = next((p for p in options if "Geox" in p.tag), options[0])
     # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
     by_case: dict[str, str] = {}
@@ -421,7 +441,11 @@ def _word_forms(morph, word: str) -> tuple[str, ...]:
 
 def _declined(morph, name: str) -> list[str]:
     words = name.split()
-    per_word = [_word_forms(morph, word) for word in words]
+    number = None
+    if len(words) > 1:
+        first = morph.parse(words[0])[0]
+        number = first.tag.number if first.tag.case == "nomn" and "ADJF" in first.tag else None
+    per_word = [_word_forms(morph, word, number if index else None) for index, word in enumerate(words)]
     forms = []
     for index in range(len(_CASES)):
         every = [forms_of_word[index] for forms_of_word in per_word]

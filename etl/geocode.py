@@ -88,6 +88,13 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if key in names or key in hints:
                 best = (key, end)
         if best is None:
+            town_ids = gazetteer.towns_named_like_nouns.get(key[0]) if len(key) == 1 and "А" <= text[start] <= "Я" else None
+            if town_ids and start and text[start - 1] not in _OPENING_QUOTES \
+                    and not _SENTENCE_START.search(text, max(0, start - 4), start):
+                # «прибыла в Тару», «из Мостов»: a town whose name is also a word, capitalised mid-sentence
+                found.append(SpottedName(start, first.end(), text[start:first.end()],
+                                         [gazetteer.places[i] for i in town_ids]))
+                consumed = first.end()
             continue
         key, end = best
         if key in names:
@@ -188,6 +195,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
 
 DISTRICTS_CITY = "named as the district's city"
+_OPENING_QUOTES = frozenset("«\"„“'")
 _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 
 

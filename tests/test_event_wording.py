@@ -205,3 +205,10 @@ def test_a_river_named_like_a_small_town_is_the_river(gazetteer):
     labels = _labels_of(gazetteer, "Children from Grodno and Krasnoyarsk will rest at a camp on the banks of the "
                                    "Neman. Pavlodar Region and Omsk Region agreed on measures against floods on the Irtysh.")
     assert not {key for key in labels.places if key.startswith(("neman|", "irtyshsk|"))}
+
+
+def test_a_list_of_partnerships_hangs_off_its_subject(gazetteer):
+    labels = _labels_of(gazetteer, "Erlangen maintains partnerships with Eskilstuna in Sweden, Rennes in France, "
+                                   "Shenzhen in China and Cumiana in Italy.")
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {
+        frozenset({"erlangen", other}) for other in ("eskilstuna", "rennes", "shenzhen", "cumiana")}

@@ -274,3 +274,12 @@ def test_the_town_of_a_rural_district_named_in_the_nominative(gazetteer):
     labels = _labels(gazetteer, "Браславский район входит в состав Витебской области, которая сотрудничает "
                                 "с Псковской областью.")
     assert _pairs(labels) == _named(("Vitebsk Region", "Pskov Region"))
+
+
+def test_plural_names_decline_as_plurals_and_towns_named_like_words_are_found_capitalised(gazetteer):
+    labels = _labels(gazetteer, "Первый регулярный рейс из Минеральных Вод в Минск выполнен в четверг.")
+    assert {"mineralnye vody|ru|city", "minsk|by|city"} <= labels.places
+    labels = _labels(gazetteer, "Делегация Лидского района побывала в Таре Омской области.")
+    assert "tara|ru|city" in labels.places
+    labels = _labels(gazetteer, "Тара для продукции поступает из Омска.")  # the word, opening the sentence
+    assert "tara|ru|city" not in labels.places
