@@ -283,9 +283,16 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
                 and not russian.TRIGGERS["cultural_event"].search(russian.TRADE_FAIR.sub(" ", sentence)):
             found.remove("cultural_event")
+        if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
+            found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
+        if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
+            found.remove("meeting")  # «в первой встрече (2:0)»: a match, not talks
+        if "agreement_signed" in found and "подписанн" in lowered and not _RUSSIAN_SIGNING_DEED.search(lowered):
+            found.remove("agreement_signed")  # «подписанные документы позволят …»: documents spoken of, not signed now
         if "twinning_established" in found and "agreement_signed" not in found \
-                and _RUSSIAN_TRIGGERS["agreement_signed"].search(sentence, lowered):
-            found.append("agreement_signed")
+                and (_RUSSIAN_TRIGGERS["agreement_signed"].search(sentence, lowered)
+                     or _LIST_ITEM.match(sentence) and _RUSSIAN_DOCUMENT.search(sentence)):
+            found.append("agreement_signed")  # «– соглашение об установлении побратимских связей между …»
         return found
     words = _words(sentence) if words is None else words
     possible: set[str] = set()
@@ -312,10 +319,19 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("cultural_event")
     if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
         found.remove("agreement_signed")  # "exhibitors and buyers signed contracts worth $120 million": sales
-    if "twinning_established" in found and "agreement_signed" not in found and TRIGGERS["agreement_signed"].search(
-            sentence):
-        found.append("agreement_signed")
+    if "twinning_established" in found and "agreement_signed" not in found and (
+            TRIGGERS["agreement_signed"].search(sentence)
+            or _LIST_ITEM.match(sentence) and not words.isdisjoint(_COOPERATION_DOCUMENTS - {"twinning", "cooperation"})):
+        found.append("agreement_signed")  # "- an agreement on twinning between …", listed after "signed:"
     return found
+
+
+_RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
+_RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
+_RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")
+# A list item ("– соглашение об …"): the documents a signing just listed.
+_LIST_ITEM = re.compile(r"^\s*[–—•·*-]\s*")
+_RUSSIAN_DOCUMENT = re.compile(r"\b(?:соглашени|договор|меморандум|протокол)\w*", re.IGNORECASE)
 
 
 _TRADERS = frozenset(["exhibitors", "buyers", "companies", "firms", "businesses", "suppliers", "traders", "dealers"])
@@ -844,6 +860,8 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     """The town a district adjective comes from: Себеж-ский, Браслав-ский, Миор-ский → Миоры, Мостов-ский →
     Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно."""
     names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "ая")
+    if stem.endswith("ен"):  # Инз-енский → Инза, Лиозн-енский → Лиозно
+        names += (stem[:-2] + "а", stem[:-2] + "о")
     if stem.endswith("ов"):
         names += (stem[:-2] + "ы",)
     if stem.endswith("ев"):

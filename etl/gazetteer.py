@@ -174,7 +174,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "21"
+INDEX_VERSION = "22"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -258,6 +258,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
             and _alias_worth_keeping(alias, city, big)
         ]
 
+    _add_us_states(cache, places, aliases)
     hints: dict[tuple[str, ...], str] = {}
     supplements = _read_supplements(supplement_dir)
     # A curated town without a GeoNames id may be in GeoNames all the same (its town list is longer than
@@ -465,6 +466,28 @@ def _read_common_words(path: Path) -> frozenset[str]:
 # Letters that Unicode does not decompose into a base letter and an accent.
 _UNDECOMPOSABLE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "ı": "i",
                                  "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ʻ": "'", "ʼ": "'", "’": "'"})
+
+
+def _add_us_states(cache, places: dict[int, Place], aliases: dict[int, list[str]]) -> None:
+    """US states as regions, so that "Lexington, Kentucky" and "Alexandria, Virginia" find their towns.
+
+    GeoNames' state list has no coordinates: a state is placed at the mean of its towns. It has no
+    population either, and keeps none: a state then counts as a region of a million, below the country
+    Georgia (the country is far more often meant in the news this tool reads). Washington is left to the
+    capital, which the news means by it."""
+    towns: dict[str, list[Place]] = defaultdict(list)
+    for place in places.values():
+        if place.kind == "city" and place.country_code == "US" and place.admin1:
+            towns[place.admin1].append(place)
+    for code, state in cache.get_us_states().items():
+        if state["name"] == "Washington" or not towns.get(code):
+            continue
+        here = towns[code]
+        place = Place(place_id=int(state["geonameid"]), name=state["name"], kind="region", country_code="US",
+                      lat=sum(p.lat for p in here) / len(here), lon=sum(p.lon for p in here) / len(here),
+                      admin1=code)
+        places[place.place_id] = place
+        aliases[place.place_id] = [state["name"]]
 
 
 def _name_as_written(city: dict) -> str:

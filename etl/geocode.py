@@ -118,6 +118,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue
             if "А" <= surface[0] <= "Я" and _not_a_town_in_russian(text, start, end):
                 continue
+            if start and text[start - 1] == "«" and "А" <= surface[0] <= "Я" and 0 <= text.find("»", end, end + 30) \
+                    and not any(p.kind == "country" for p in gazetteer.candidates(key)):
+                continue  # ОАО «Бабушкина крынка», ФК «Витебск», гостиница «Минск»: a name of its own (not speech)
             found.append(SpottedName(start, end, text[start:end], gazetteer.candidates(key)))
         else:
             found.append(SpottedName(start, end, text[start:end], [], country_hint=hints[key]))
@@ -178,6 +181,11 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
             end = parent_end
             skip_until = parent_end
         previous = resolved[-1] if resolved else None
+        if previous is not None and text[previous.end:name.start] == ", " and place.place_id not in \
+                gazetteer.ancestors(previous.place):
+            region = next((p for p in name.candidates if p.place_id in gazetteer.ancestors(previous.place)), None)
+            if region is not None:  # "Savannah, Georgia": the state, not the country
+                place, reason = region, "the region of the town named just before"
         if previous is not None and previous.place.place_id == place.place_id and _NAMESAKES_JOINED.fullmatch(
                 text, previous.end, name.start) and normalise(previous.surface) == normalise(name.surface):
             # "Slavgorod and Slavgorod", «Кировск и Кировск»: namesakes twinned, one in another country
@@ -211,6 +219,12 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
             return max(with_parent, key=population_prior), "district of the named city", following.end
     if len(name.candidates) == 1:
         return name.candidates[0], "only place of that name", parent_end
+    if following is not None and text[name.end:following.start] == ", ":
+        # "Alexandria, Virginia", "Savannah, Georgia": the region after the comma is the town's own
+        regions = {p.place_id for p in following.candidates if p.kind == "region"}
+        inside = [p for p in name.candidates if p.kind == "city" and regions.intersection(gazetteer.ancestors(p))]
+        if inside:
+            return max(inside, key=population_prior), "its region follows the name", parent_end
     before = text[max(0, name.start - 40):name.start]
     surface = normalise(name.surface)
     scored = []

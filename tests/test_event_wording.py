@@ -212,3 +212,11 @@ def test_a_list_of_partnerships_hangs_off_its_subject(gazetteer):
                                    "Shenzhen in China and Cumiana in Italy.")
     assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {
         frozenset({"erlangen", other}) for other in ("eskilstuna", "rennes", "shenzhen", "cumiana")}
+
+
+def test_a_us_town_is_placed_by_the_state_after_it(gazetteer):
+    labels = _labels_of(gazetteer, "Students from Batumi visited Savannah, Georgia, and Alexandria, Virginia.")
+    assert {"savannah|us|city", "georgia|us|region", "alexandria|us|city", "virginia|us|region"} <= labels.places
+    assert "batumi|ge|city" in labels.places
+    labels = _labels_of(gazetteer, "The mayor of Batumi met the ambassador of Georgia.")
+    assert "georgia|us|region" not in labels.places  # the country, as the news most often means

@@ -283,3 +283,24 @@ def test_plural_names_decline_as_plurals_and_towns_named_like_words_are_found_ca
     assert "tara|ru|city" in labels.places
     labels = _labels(gazetteer, "Тара для продукции поступает из Омска.")  # the word, opening the sentence
     assert "tara|ru|city" not in labels.places
+
+
+def test_spectators_and_matches_are_not_visits_or_talks(gazetteer):
+    labels = _labels(gazetteer, "Матч в Солигорске посетили около 3800 зрителей, брестчане сыграли вничью — 1:1.")
+    assert labels.event_types == set()
+
+
+def test_a_quoted_name_is_an_organisation_and_quoted_speech_is_not(gazetteer):
+    labels = _labels(gazetteer, "Делегация Могилева посетила ОАО «Бабушкина крынка» и ФК «Витебск».")
+    assert {key.split("|")[0] for key in labels.places} == {"mogilev"}
+    labels = _labels(gazetteer, "«Витебск и Смоленск — побратимы уже более четверти века», — сказал мэр.")
+    assert _pairs(labels) == _named(("Vitebsk", "Smolensk"))
+
+
+def test_listed_documents_after_a_signing(gazetteer):
+    labels = _labels(gazetteer, "Стороны подписали три соглашения, в том числе:\n– соглашение об установлении "
+                                "побратимских связей между городом Димитровградом и городом Бобруйском, "
+                                "предусматривающее сотрудничество в сфере спорта.")
+    assert {"twinning_established", "agreement_signed"} <= labels.event_types and "sport" in labels.agreement_sectors
+    labels = _labels(gazetteer, "Подписанные документы позволят Могилеву и Ульяновску выйти на новый уровень.")
+    assert "agreement_signed" not in labels.event_types
