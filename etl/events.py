@@ -315,6 +315,13 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("meeting")
     if "twinning_established" in found and not words.isdisjoint(_RECALLED_WORDS) and _twinning_recalled(sentence):
         found.remove("twinning_established")
+    if "anniversary" in words or "anniversaries" in words:
+        # "marking the 30th anniversary of the twinning agreement that the two cities signed in 1995"
+        recalled = _ANNIVERSARY_OF.search(sentence)
+        if recalled is not None:
+            for kind in ("twinning_established", "agreement_signed"):
+                if kind in found and all(m.start() > recalled.start() for m in TRIGGERS[kind].finditer(sentence)):
+                    found.remove(kind)
     if "cultural_event" in found and not words.isdisjoint(_TRADE_SHOW_WORDS) and _only_trade_shows(sentence):
         found.remove("cultural_event")
     if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
@@ -389,6 +396,9 @@ def _only_unofficial_meetings(sentence: str) -> bool:
 _RECALLED_WORDS = frozenset(["after", "since"])
 _RECALLED_BEFORE = re.compile(r"\b(?:(?:years?|decades?|months?)\s+after|(?:ever\s+)?since)\s+(?:[\w-]+\s+){0,3}$",
                               re.IGNORECASE)
+
+
+_ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\b", re.IGNORECASE)
 
 
 def _twinning_recalled(sentence: str) -> bool:

@@ -41,7 +41,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«(]\s*)$")
 _FEATURE_AFTER = re.compile(
     r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
-    r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey)\b")
+    r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey|Pike|Road"
+    r"|(?:International\s+)?Airport)\b")
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 
@@ -97,6 +98,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 consumed = first.end()
             continue
         key, end = best
+        if text.startswith(" Regional ", end) and _REGIONAL_BODY.match(text, end + 10) and (*key, "region") in names:
+            key = (*key, "region")  # "the Minsk Regional Executive Committee": the region's, not the city's
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
                 continue
@@ -203,6 +206,10 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
 
 DISTRICTS_CITY = "named as the district's city"
+# The bodies of a region named after its capital ("the Minsk Regional Executive Committee"); a "Brest Regional
+# Museum" stands in the city.
+_REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"
+                            r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
 _OPENING_QUOTES = frozenset("«\"„“'")
 _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 

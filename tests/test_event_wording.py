@@ -220,3 +220,18 @@ def test_a_us_town_is_placed_by_the_state_after_it(gazetteer):
     assert "batumi|ge|city" in labels.places
     labels = _labels_of(gazetteer, "The mayor of Batumi met the ambassador of Georgia.")
     assert "georgia|us|region" not in labels.places  # the country, as the news most often means
+
+
+def test_an_anniversary_of_a_twinning_recalls_it(gazetteer):
+    types = _types(gazetteer, "Days of Saint Petersburg opened in Yerevan on Friday, marking the 30th anniversary "
+                              "of the twinning agreement that the two cities signed in 1995.", published=date(2025, 9, 19))
+    assert "twinning_established" not in types and "agreement_signed" not in types and "visit" in types
+
+
+def test_a_regional_body_is_the_region_and_an_airport_or_road_is_not_its_namesake(gazetteer):
+    labels = _labels_of(gazetteer, "The Governor of the Kaluga Region held talks with the Chairman of the Minsk "
+                                   "Regional Executive Committee.")
+    assert "minsk region|by|region" in labels.places and "minsk|by|city" not in labels.places
+    labels = _labels_of(gazetteer, "The flight from Saint Petersburg landed at Shirak International Airport. "
+                                   "The guests drove along Paris Pike.")
+    assert {key.split("|")[0] for key in labels.places} == {"saint petersburg"}
