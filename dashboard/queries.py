@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
-from dashboard.filters import Filters
+from dashboard.filters import COUNT_MODES, Filters
 
 AGREEMENT = "agreement_signed"
 
@@ -48,13 +48,15 @@ def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tupl
         params += known
     if f.countries:
         marks = _marks(f.countries)
-        conditions.append(f"({x}.c1 IN ({marks}) OR {x}.c2 IN ({marks}) "
-                          f"OR list_has_any({x}.extra_countries, ?::VARCHAR[]))")
+        # The rare lists are looked into only where there is one (an OR evaluates its later terms only on
+        # the rows still unmatched, an AND only on the rows still matching).
+        conditions.append(f"({x}.c1 IN ({marks}) OR {x}.c2 IN ({marks}) OR ({x}.extra_countries IS NOT NULL "
+                          f"AND list_has_any({x}.extra_countries, ?::VARCHAR[])))")
         params += [*f.countries, *f.countries, list(f.countries)]
     if f.places:
         marks = _marks(f.places)
-        conditions.append(f"({x}.lo IN ({marks}) OR {x}.hi IN ({marks}) "
-                          f"OR list_has_any({x}.extra_cities, ?::BIGINT[]))")
+        conditions.append(f"({x}.lo IN ({marks}) OR {x}.hi IN ({marks}) OR ({x}.extra_cities IS NOT NULL "
+                          f"AND list_has_any({x}.extra_cities, ?::BIGINT[])))")
         params += [*f.places, *f.places, list(f.places)]
     if f.sectors:
         conditions.append(f"({_mask(f, x)} & (SELECT COALESCE(bit_or(1::USMALLINT << bit), 0) FROM sector "
@@ -62,12 +64,12 @@ def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tupl
         params += list(f.sectors)
     if f.pair:
         pid = "(SELECT pid FROM pair_ix WHERE a = ? AND b = ?)"
-        conditions.append(f"({x}.pid = {pid} OR list_contains({x}.extra_pids, {pid}))")
+        conditions.append(f"({x}.pid = {pid} OR ({x}.extra_pids IS NOT NULL AND list_contains({x}.extra_pids, {pid})))")
         params += list(f.pair) * 2
     if f.text:
         bits = _text_matches(con, f)
         if bits:
-            conditions.append(f"get_bit(?::BIT, {x}.{_search_unit(f)} - 1) = 1")
+            conditions.append(f"get_bit(?::BLOB::BIT, {x}.{_search_unit(f)} - 1) = 1")
             params.append(bits)
         else:
             conditions.append("FALSE")
@@ -85,8 +87,8 @@ def _search_unit(f: Filters) -> str:
 
 # Searching a million sentences is the dearest filter, and every view of a page view (and every session)
 # filters by the same words: the result is kept per snapshot file, counting mode and text.
-_SEARCHES: OrderedDict[tuple[str, str, str], str] = OrderedDict()
-_SEARCHES_KEPT = 32  # a bit string is one character per event: ~1 MB each for a million events
+_SEARCHES: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+_SEARCHES_KEPT = 32  # a bit string is one bit per event: ~125 kB each for a million events
 _searches_lock = threading.Lock()
 
 
@@ -94,7 +96,7 @@ def _snapshot_file(con: duckdb.DuckDBPyConnection) -> str:
     return con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
 
 
-def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
+def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> bytes:
     """A bit string, one bit per event (or report) in ``event_no`` (``report_no``) order: set when the
     title or an evidence sentence holds ``f.text``, case-insensitively. Empty when the store has no events."""
     key = (_snapshot_file(con), f.count, f.text)
@@ -105,14 +107,17 @@ def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> str:
     unit = _search_unit(f)
     articles, units = con.execute(f"SELECT (SELECT max(aid) FROM art), (SELECT max({unit}) FROM ev)").fetchone()
     if not units:
-        return ""
+        return b""
+    # Whole bytes: a BIT cast to BLOB loses the padding of a last partial byte, so that the BLOB bound
+    # again (as BIT) would be shifted.
+    width = -(-units // 8) * 8
     # contains() on text lower-cased once in the snapshot: what ILIKE '%text%' finds, at a third of its cost.
     bits = con.execute(f"""
         WITH titled AS (SELECT bitstring_agg(aid, 1, ?) AS bits FROM art WHERE contains(title_lower, lower(?)))
-        SELECT COALESCE(bitstring_agg(x.{unit}, 1, ?), bitstring('0', ?))::VARCHAR
+        SELECT COALESCE(bitstring_agg(x.{unit}, 1, ?), bitstring('0', ?))::BLOB  -- bound again as BLOB: 8x smaller
         FROM search_text AS x, titled
         WHERE contains(x.sentence_lower, lower(?)) OR get_bit(titled.bits, x.aid - 1) = 1
-    """, [articles or 1, f.text, units, units, f.text]).fetchone()[0]
+    """, [articles or 1, f.text, width, width, f.text]).fetchone()[0]
     with _searches_lock:
         _SEARCHES[key] = bits
         while len(_SEARCHES) > _SEARCHES_KEPT:
@@ -149,15 +154,31 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
 def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """One row: events, agreements (signings) and the documents they state, reports (event rows on pages),
     articles (the pages), city pairs, countries taking part, first and last day."""
+    if f == Filters(count=f.count):  # the whole store, the first page every analyst sees: counted once per copy
+        return _df(con, "SELECT * EXCLUDE (count) FROM headline_all WHERE count = ?", [f.count])
+    return _df(con, *_headline_sql(con, f))
+
+
+def store_headlines(con: duckdb.DuckDBPyConnection) -> None:
+    """Count the headline of the whole store, in each counting mode, into ``headline_all`` (when the
+    snapshot is built: dashboard/snapshot.py)."""
+    parts, params = [], []
+    for mode in COUNT_MODES:
+        sql, values = _headline_sql(con, Filters(count=mode))
+        parts.append(f"SELECT ? AS count, * FROM ({sql})")
+        params += [mode, *values]
+    con.execute("CREATE TABLE headline_all AS " + " UNION ALL ".join(parts), params)
+
+
+def _headline_sql(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list]:
     where, params = _where(con, f)
     counted = _counted(f, "k")
     articles_in_store, pairs_in_store = con.execute(
         "SELECT (SELECT count(*) FROM art), (SELECT count(*) FROM pair_ix)").fetchone()
     # Not materialised: copying the kept rows cost more than scanning them again for the rare extra lists.
-    return _df(con, f"""
+    return f"""
         WITH kept AS NOT MATERIALIZED (
-            SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.c1, x.c2,
-                   x.extra_countries
+            SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.cc, x.extra_countries
             FROM ev AS x WHERE {where}
         ),
         figures AS (
@@ -179,17 +200,18 @@ def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                  figures AS fg
             WHERE fg.pair_bits IS NULL OR get_bit(fg.pair_bits, e.pid - 1) = 0
         ),
-        country_pairs AS (SELECT DISTINCT k.c1, k.c2 FROM kept AS k WHERE {counted}),
+        country_pairs AS (SELECT k.cc FROM kept AS k WHERE {counted} GROUP BY k.cc),
         countries AS (
             SELECT count(DISTINCT country) AS countries FROM (
-                SELECT unnest([c1, c2]) AS country FROM country_pairs
+                SELECT unnest([cp.c1, cp.c2]) AS country
+                FROM country_pairs AS g JOIN country_pair AS cp ON cp.cc = g.cc
                 UNION ALL
                 SELECT unnest(k.extra_countries) FROM kept AS k WHERE {counted} AND k.extra_countries IS NOT NULL)
         )
         SELECT fg.* EXCLUDE (pair_bits), COALESCE(bit_count(fg.pair_bits), 0) + mp.more_pairs AS city_pairs,
                c.countries
         FROM figures AS fg, more_pairs AS mp, countries AS c
-    """, params + [max(1, articles_in_store), max(1, pairs_in_store)])
+    """, params + [max(1, articles_in_store), max(1, pairs_in_store)]
 
 
 def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -205,8 +227,11 @@ def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """, params)
 
 
-def agreement_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 1500) -> pd.DataFrame:
-    """The latest signed agreements, one row each: day, title, pair, sectors, documents stated."""
+def agreement_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 500) -> pd.DataFrame:
+    """The latest signed agreements, one row each: day, title, pair, sectors, documents stated.
+
+    Each is a point the browser draws (an SVG shape): 1,500 took the timeline a second longer to appear than
+    500 on a two-core machine, and more than a few hundred points overlap on a timeline of years anyway."""
     where, params = _where(con, f)
     return _df(con, f"""
         WITH latest AS (
@@ -293,10 +318,11 @@ def sectors(con: duckdb.DuckDBPyConnection, f: Filters, top_countries: int | Non
     where, params = _where(con, f)
     return _df(con, f"""
         WITH grouped AS (
-            SELECT year(x.day) AS year, COALESCE(x.countries, '?') AS countries, {_mask(f)} AS mask,
-                   count(*) AS agreements
-            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.t = '{AGREEMENT}'
-            GROUP BY ALL
+            SELECT year, COALESCE(cp.countries, '?') AS countries, mask, agreements
+            FROM (SELECT year(x.day) AS year, x.cc, {_mask(f)} AS mask, count(*) AS agreements
+                  FROM ev AS x WHERE {where} AND {_counted(f)} AND x.t = '{AGREEMENT}'
+                  GROUP BY ALL) AS g
+            JOIN country_pair AS cp ON cp.cc = g.cc
         ),
         most AS (
             SELECT countries FROM grouped GROUP BY countries ORDER BY sum(agreements) DESC, countries LIMIT ?

@@ -15,7 +15,9 @@ number for the pair in ``pair_ix``), sectors as a bit mask (``mask``: this repor
 report's of the same event). The rare further cities and pairs of an event are lists
 (``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events). A text search reads
 ``search_text`` and ``art.title_lower`` and answers with a bit string over ``event_no`` or
-``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``).
+``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``),
+and so is the headline of the whole store, the first page every analyst sees (``headline_all``). ``cc``
+numbers the pairs of countries (``country_pair``), so that counting countries or grouping by them is cheap.
 
 Reports of one event (the same event on several pages, or in a page's headline and body) are grouped
 by the loader (``event_reports``, etl/same_event.py); the report of the earliest page stands for the
@@ -38,7 +40,7 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 11  # bump when the tables below change: older copies are then rebuilt
+FORMAT = 12  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # The loader's grouping of reports into events (etl/same_event.py).
@@ -151,6 +153,8 @@ _SHAPE: tuple[tuple[str, list], ...] = (
                     WHEN cl.country_code IS NULL THEN ch.country_code
                     ELSE LEAST(cl.country_code, ch.country_code) || '–' || GREATEST(cl.country_code, ch.country_code)
                END AS countries,
+               -- cc: a small number per (c1, c2), so that counting countries or grouping by them is cheap
+               dense_rank() OVER (ORDER BY cl.country_code, ch.country_code)::USMALLINT AS cc,
                r.pid, r.extra_pids, r.sentence, r.event_id
         FROM report AS r
         JOIN event_key AS k ON k.event_key = r.event_key
@@ -158,6 +162,7 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         LEFT JOIN place AS ch ON ch.place_id = r.hi
         -- Newest first: "latest" lists read one row group, date filters skip the others.
         ORDER BY report_no""", []),
+    ("CREATE TABLE country_pair AS SELECT DISTINCT cc, c1, c2, countries FROM ev", []),
     # The text a search scans, lower-cased once. Stored uncompressed: scanning it is then 2-3 times faster
     # than decompressing it first, for some 40 MB per million reports in this cache file.
     ("""CREATE TABLE search_text (report_no INTEGER, event_no INTEGER, aid INTEGER,
@@ -293,6 +298,9 @@ def build(db_path: str | os.PathLike, wait: bool = True) -> Snapshot:
         if not target.exists():
             for statement, params in _SHAPE:
                 con.execute(statement, params)
+            from dashboard.queries import store_headlines  # the queries read this module's tables
+
+            store_headlines(con)
             con.close()
             os.replace(temporary, target)
     finally:

@@ -30,6 +30,7 @@ from dashboard_store import (
 
 from dashboard import export, queries, snapshot
 from dashboard.filters import Filters, from_query_params, to_query_params
+from etl.records import EVENT_TYPES
 
 
 @pytest.fixture
@@ -63,6 +64,13 @@ def test_headline_counts_each_event_once_by_default(con):
     assert row["city_pairs"] == 5
     assert row["countries"] == 3  # BY, RU, PL
     assert (row["first_day"].date(), row["last_day"].date()) == (date(2022, 7, 1), date(2025, 6, 9))
+
+
+@pytest.mark.parametrize("count", ["events", "reports"])
+def test_the_whole_store_headline_kept_in_the_copy_is_what_the_rows_count(con, count):
+    kept = queries.headline(con, Filters(count=count))  # counted when the snapshot was built
+    every_type = Filters(count=count, event_types=tuple(EVENT_TYPES))  # the same rows, counted now
+    assert kept.to_dict("records") == queries.headline(con, every_type).to_dict("records")
 
 
 def test_every_report_mode_counts_the_second_page_too(con):
