@@ -11,7 +11,9 @@ from pathlib import Path
 from etl.records import Extraction
 
 FIELDS = ("places", "pairs", "event_types", "agreement_sectors")
-_QUOTES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "ё": "е", "Ё": "Е"})
+_QUOTES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "ё": "е", "Ё": "Е",
+                         # letters Unicode does not decompose into a base letter and an accent ("Ełk", "Chełm")
+                         "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
 
 
 def _norm(text: str) -> str:

@@ -42,3 +42,11 @@ def test_f1_on_the_gold_set_meets_the_target(scores, field, language):
 def test_publication_dates_on_the_gold_set(scores):
     score = scores["all"]  # dates are read the same way in every language
     assert score.date_accuracy >= 0.95, [m for m in score.misses if m.field == "published"]
+
+
+def test_names_match_whatever_their_accents_or_undecomposable_letters():
+    from etl.evaluate import _norm
+
+    assert _norm("Zielona Góra") == _norm("Zielona Gora")
+    assert _norm("Ełk") == _norm("Elk") and _norm("Chełm") == _norm("Chelm")
+    assert _norm("Могилёв") == _norm("Могилев") and _norm("Мойка") != _norm("Моика")  # й stays й
