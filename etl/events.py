@@ -56,7 +56,11 @@ TRIGGERS: dict[str, re.Pattern] = {
         # "students from Takayama arrived in Denver": a group from the partner town, not a consignment
         r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
         r"|delegates|representatives|teachers|group|team|guests))\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
-        r"\s+(?:in|to)\b",
+        r"\s+(?:in|to)\b"
+        # "Officials of the Harbin office arrived in Khabarovsk", "sculptors arrived … together with officials"
+        r"|(?i:\b(?:officials|delegates|representatives|artists|sculptors|athletes|students|teachers|musicians)\b"
+        r"[^.;]{0,60}?\b(?:arrived|arrives)\s+in\b|\barrived\s+in\b[^.;]{0,60}?\b(?:together\s+with|accompanied\s+by)"
+        r"\s+(?:\w+\s+)?officials\b)",
         re.UNICODE),
     "forum": re.compile(
         r"\bforums?\b|\bconferences?\b|\bcongress\b|\bsummit\b|\bround[\s-]table\b|\bbusiness\s+council\b"
@@ -182,7 +186,9 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
-    r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of))\b",
+    r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
+    # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
+    r"|postponed|cancell?ed|called\s+off|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+)\b",
     _FLAGS)
 _BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dat(?:ing|es?|ed)\s+(?:back\s+to|from))"
                          r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
@@ -285,6 +291,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("cultural_event")
         if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
             found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
+        if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
+            found.remove("meeting")  # «так ни разу и не встретившись лично»
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
             found.remove("meeting")  # «в первой встрече (2:0)»: a match, not talks
         if "agreement_signed" in found and "подписанн" in lowered and not _RUSSIAN_SIGNING_DEED.search(lowered):
@@ -334,6 +342,7 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
 
 
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
+_RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
 _RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")
 # A list item ("– соглашение об …"): the documents a signing just listed.
@@ -511,7 +520,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -557,11 +566,12 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])
+_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])  # noqa
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
-    r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade)\b",
+    r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade"
+    r"|(?:over|for|during|in)\s+(?:the\s+)?(?!coming|next|following|upcoming|future)(?:\w+\s+)?(?:years|decades))\b",
     re.IGNORECASE)
 
 
@@ -663,6 +673,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
     planned: set[int] = set()  # sentences that state a plan
+    recalled: set[int] = set()  # sentences that recall history
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
@@ -678,6 +689,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if not types and not relation_only:
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
+        if timing == "now" and number - 1 in recalled and _SAME_DOCUMENT.match(sentence) \
+                and find_event_date(sentence, article.published_date) is None:
+            timing = "background"  # "Forty years ago the mayors signed … The document was signed in the old Town Hall"
         if number - 1 in planned and _CONTINUES_PREVIOUS.match(sentence):
             timing = "future"  # "The delegation will stay until Saturday. Its programme includes a concert"
         if timing == "future" or "until" in words and _STAYING.search(sentence):
@@ -693,6 +707,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
                                  venues, relation_only))
+        if timing == "background":
+            recalled.add(number)
         signed_before = signed_before or "agreement_signed" in types
         if timing != "background":
             for pair in pairs:
@@ -972,6 +988,8 @@ def _precision(name: ResolvedName) -> int:
 # In an article where nothing was signed, "The programme includes a concert" lists the parts of an occasion.
 _EVENT_PROGRAMME = re.compile(r"(?:The|Its|Their)\s+(?:\w+\s+)?(?:programme|program)\s+(?:also\s+)?includ")
 _CONTINUES_PREVIOUS = re.compile(r"(?:Its|Their)\s")
+_SAME_DOCUMENT = re.compile(r"(?:The|This|That)\s+(?:document|agreement|treaty|charter|memorandum|protocol)\s+was\b"
+                            r"|(?:Документ|Соглашение|Договор)\s+(?:был\w*\s+)?подписан")
 _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
 
 

@@ -235,3 +235,24 @@ def test_a_regional_body_is_the_region_and_an_airport_or_road_is_not_its_namesak
     labels = _labels_of(gazetteer, "The flight from Saint Petersburg landed at Shirak International Airport. "
                                    "The guests drove along Paris Pike.")
     assert {key.split("|")[0] for key in labels.places} == {"saint petersburg"}
+
+
+def test_what_was_postponed_or_due_did_not_happen(gazetteer):
+    assert _types(gazetteer, "The visit of the Newport delegation to Kutaisi has been postponed because of the "
+                             "pandemic.") == set()
+    assert _types(gazetteer, "The group from Newport was due to arrive in Kutaisi on 18 March.") == set()
+
+
+def test_history_over_the_years_and_the_document_of_a_recalled_signing(gazetteer):
+    assert _types(gazetteer, "Over the years, Ruse has also established twin-city relations with Kassel and "
+                             "Volgograd.") == set()
+    body = ("Forty years ago, on 16 May 1985, the mayors of Ruse and Giurgiu signed the twinning agreement. "
+            "The document was signed in the hall of the former Town Hall of Ruse.")
+    assert _types(gazetteer, body, published=date(2025, 5, 16)) == set()
+    assert "agreement_signed" in _types(gazetteer, "The mayors of Bonn and Minsk signed a declaration that names "
+                                                   "energy efficiency as a priority for the coming years.")
+
+
+def test_officials_arriving_are_a_visit():
+    assert "visit" in event_types_in("Sculptors arrived in Khabarovsk together with officials of the Harbin office.")
+    assert "visit" not in event_types_in("A consignment of tractors arrived in Harbin.")

@@ -304,3 +304,13 @@ def test_listed_documents_after_a_signing(gazetteer):
     assert {"twinning_established", "agreement_signed"} <= labels.event_types and "sport" in labels.agreement_sectors
     labels = _labels(gazetteer, "Подписанные документы позволят Могилеву и Ульяновску выйти на новый уровень.")
     assert "agreement_signed" not in labels.event_types
+
+
+def test_history_over_these_years_a_cancelled_trip_and_never_meeting(gazetteer):
+    labels = _labels(gazetteer, "За эти годы Уфа и Кахраманмараш обменивались делегациями и спортивными командами.")
+    assert labels.event_types == set()
+    labels = _labels(gazetteer, "Визит калининградской делегации в Гродно пришлось отменить из-за пандемии.")
+    assert labels.event_types == set()
+    labels = _labels(gazetteer, "Ленинский район Гродно и Калининград заключили соглашение, так ни разу и не "
+                                "встретившись лично.")
+    assert labels.event_types == {"agreement_signed"}
