@@ -139,9 +139,10 @@ _SURE_KINDS_OF_WORD = _kinds_of_word(SURE_WORDS)
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
     "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
-    "tourism": re.compile(r"\btouris[mt]\w*", _FLAGS),
+    "tourism": re.compile(r"\btouris[mt]\w*|\btour\s+(?:packages?|operators?|routes?)\b", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
-                          r"|\blibrar(?:y|ies)\b|\bmusic\w*", _FLAGS),
+                          r"|\blibrar(?:y|ies)\b|\bmusic\w*|\bfolk\b|\bensembles?\b|\bchoirs?\b|\bcraftsm[ae]n\b"
+                          r"|\bcrafts\b|\borchestras?\b", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
                             r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
                             _FLAGS),
@@ -167,8 +168,9 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
 _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
-    "tourism": ("touris",),
-    "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music"),
+    "tourism": ("touris", "tour"),
+    "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft",
+                "orchestra"),
     "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational", "college",
                   "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
@@ -491,7 +493,7 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
-_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth"})
+_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth", "tourism"})
 
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
@@ -1012,7 +1014,10 @@ _PROVISION = re.compile(
     r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"
     r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
     r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
-    r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+\w+)\s+"
+    # "Under the memorandum, the two cities will …": whatever follows is the document's content
+    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum"
+    r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration)s?\b"
+    r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
     r"|decided\s+to|are\s+going\s+to)\b"
     r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"

@@ -256,3 +256,13 @@ def test_history_over_the_years_and_the_document_of_a_recalled_signing(gazetteer
 def test_officials_arriving_are_a_visit():
     assert "visit" in event_types_in("Sculptors arrived in Khabarovsk together with officials of the Harbin office.")
     assert "visit" not in event_types_in("A consignment of tractors arrived in Harbin.")
+
+
+def test_what_a_signed_document_holds_gives_the_signing_its_sectors(gazetteer):
+    labels = _labels_of(gazetteer, "Xi'an and Turkistan signed a sister-city memorandum on Thursday. Under the "
+                                   "memorandum, the two cities will protect cultural heritage and develop tourism.")
+    assert {"culture", "tourism"} <= labels.agreement_sectors
+    labels = _labels_of(gazetteer, "The mayors of Bukhara and Yaroslavl signed an agreement on cooperation. The two "
+                                   "historic cities will develop joint tour packages and exchange folk ensembles.")
+    assert {"culture", "tourism"} <= labels.agreement_sectors
+    assert sectors_in("Regular tours by theatre companies.") == ["culture"]  # a tour of a troupe is not tourism

@@ -314,3 +314,9 @@ def test_history_over_these_years_a_cancelled_trip_and_never_meeting(gazetteer):
     labels = _labels(gazetteer, "Ленинский район Гродно и Калининград заключили соглашение, так ни разу и не "
                                 "встретившись лично.")
     assert labels.event_types == {"agreement_signed"}
+
+
+def test_according_to_the_document_gives_the_signing_its_sectors(gazetteer):
+    labels = _labels(gazetteer, "Мэр Ванадзора и глава Ставрополя подписали меморандум о сотрудничестве. Согласно "
+                                "документу, вузы двух городов организуют обмен студентами.")
+    assert "education" in labels.agreement_sectors
