@@ -884,10 +884,16 @@ _PART_OF_AFTER = re.compile(r"\s+район\s+(?:входит|расположе
 _PART_OF_BEFORE = re.compile(r"(?:входит|входят|входил|расположен\w*|находится)\s+$")
 
 
+_RURAL_DISTRICT_COUNTRIES = frozenset(["BY", "RU", "UA", "KZ", "UZ", "KG", "TJ", "MD", "AM", "AZ", "GE", "TM"])
+
+
 def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     """The town a district adjective comes from: Себеж-ский, Браслав-ский, Миор-ский → Миоры, Мостов-ский →
-    Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно."""
-    names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "ая")
+    Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно, Оршан-ский → Орша,
+    Кореличский → Кореличи."""
+    names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "и", stem + "ая")
+    if stem.endswith(("ан", "ян")):  # Орш-анский → Орша
+        names += (stem[:-1],)
     if stem.endswith("ен"):  # Инз-енский → Инза, Лиозн-енский → Лиозно
         names += (stem[:-2] + "а", stem[:-2] + "о")
     if stem.endswith("ов"):
@@ -916,10 +922,14 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
                                                   or _PART_OF_BEFORE.search(text, max(0, match.start() - 30), match.start())):
             continue  # «Браславский район входит в состав Витебской области»: where it lies, not a side
         stem = match.group(group + 1)
-        towns = {p.place_id: p for noun in _town_names_of_district_stem(stem)
-                 for p in (*gazetteer.candidates((normalise(noun),)),
-                           *(gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ())))
-                 if p.kind == "city"}
+        towns: dict[int, Place] = {}
+        for noun in _town_names_of_district_stem(stem):  # the likelier spelling first: Тар-ский → Тара, not Тари
+            towns = {p.place_id: p for p in (*gazetteer.candidates((normalise(noun),)), *(
+                gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ()))) if p.kind == "city"}
+            if len(towns) > 1:  # «Орша» is also the Swedish Orsa's Russian name: a rural district is in the CIS
+                towns = {i: p for i, p in towns.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES} or towns
+            if towns:
+                break
         if len(towns) == 1:
             [town] = towns.values()
             by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,

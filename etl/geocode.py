@@ -98,6 +98,12 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 consumed = first.end()
             continue
         key, end = best
+        if end < len(text) - 1 and text[end] == "-" and text[end + 1].isupper():
+            following = _NEXT_TOKEN.match(text, end)
+            if following is not None and (normalise(following.group(1)),) not in names \
+                    and (normalise(following.group(1)),) not in hints:
+                consumed = following.end()
+                continue  # "the Sokolov-Sarybai mining association": a name of its own, not the town
         if text.startswith(" Regional ", end) and _REGIONAL_BODY.match(text, end + 10) and (*key, "region") in names:
             key = (*key, "region")  # "the Minsk Regional Executive Committee": the region's, not the city's
         if key in names:

@@ -266,3 +266,9 @@ def test_what_a_signed_document_holds_gives_the_signing_its_sectors(gazetteer):
                                    "historic cities will develop joint tour packages and exchange folk ensembles.")
     assert {"culture", "tourism"} <= labels.agreement_sectors
     assert sectors_in("Regular tours by theatre companies.") == ["culture"]  # a tour of a troupe is not tourism
+
+
+def test_a_town_joined_by_a_hyphen_to_a_word_is_a_name_of_its_own(gazetteer):
+    labels = _labels_of(gazetteer, "The guests visited the Sokolov-Sarybai mining association and took the "
+                                   "Minsk-Kazan flight.")
+    assert {key.split("|")[0] for key in labels.places} == {"minsk", "kazan"}

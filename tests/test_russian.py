@@ -320,3 +320,10 @@ def test_according_to_the_document_gives_the_signing_its_sectors(gazetteer):
     labels = _labels(gazetteer, "Мэр Ванадзора и глава Ставрополя подписали меморандум о сотрудничестве. Согласно "
                                 "документу, вузы двух городов организуют обмен студентами.")
     assert "education" in labels.agreement_sectors
+
+
+def test_the_town_of_a_district_adjective_in_the_cis_first(gazetteer):
+    labels = _labels(gazetteer, "Сафоновский и Оршанский районы подписали соглашение о сотрудничестве.")
+    assert _pairs(labels) == _named(("Safonovo", "Orsha"))
+    labels = _labels(gazetteer, "Председатель Лидского райисполкома и глава Тарского района подписали соглашение.")
+    assert _pairs(labels) == _named(("Lida", "Tara"))
