@@ -174,7 +174,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "22"
+INDEX_VERSION = "23"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -495,6 +495,11 @@ def _name_as_written(city: dict) -> str:
     BelTA write the Russian form (Slavgorod, Dyatlovo). Where GeoNames lists that form too (it is the
     transliteration of the town's Russian name), it is the name shown."""
     name = ascii_name(city["name"])
+    if "(" in name and "/" not in name:  # "Halle (Saale)": the qualifier is GeoNames', not the town's name
+        name = _QUALIFIER.sub("", name).strip() or name
+    if city["countrycode"] in _CYRILLIC_NEWS_COUNTRIES and city["countrycode"] != "BY":
+        # GeoNames writes "Rudnyy", "Novodolinskiy"; the news writes Rudny, Novodolinsky.
+        return _DOUBLED_Y.sub("y", name)
     if city["countrycode"] != "BY":
         return name
     russian = [alias for alias in city["alternatenames"] if _RUSSIAN_ONLY.fullmatch(alias)]
@@ -518,6 +523,8 @@ def _russian_letters(name: str) -> tuple[float, int]:
 
 
 _RUSSIAN_ONLY = re.compile(r"[А-ЯЁа-яё -]+")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+_DOUBLED_Y = re.compile(r"(?:yy|iy)(?=\b|-)")
 _TRANSLITERATION = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
     "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
