@@ -1112,7 +1112,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     others = {r.place.place_id for r in names} - venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start)), None)
+    hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start, r.end)), None)
     if hub is None and len(names) >= 3:
         # "Erlangen maintains partnerships with Eskilstuna, Rennes, Shenzhen …": the list hangs off the subject.
         listed = _PARTNERS_WITH.search(text, names[0].end, names[1].start)
@@ -1125,9 +1125,15 @@ _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned
                             r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b", re.IGNORECASE)
 
 
-def _names_partners_of(text: str, start: int) -> bool:
+def _names_partners_of(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 40):start]
+    if end is not None and _PARTNERS_OF_POSSESSIVE.match(text, end):
+        return True  # "Lviv is one of Freiburg's twin towns together with Besançon, Innsbruck …"
     return (" of " in before or "побратим" in before or "партн" in before) and _PARTNERS_OF.search(before) is not None
+
+
+_PARTNERS_OF_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b",
+                                     re.IGNORECASE)
 
 
 # "one of the partner cities of Freiburg", «один из городов-побратимов Минска»: the named city is the hub

@@ -111,9 +111,16 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue
             if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
-            if text[max(0, start - 4):start] == "the " and all(
-                    p.kind == "city" and (p.population or 0) < 15_000 for p in gazetteer.candidates(key)):
-                continue  # "on the banks of the Neman", "floods on the Irtysh": a river, not the small town
+            if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (
+                    all((p.population or 0) < 15_000 for p in gazetteer.candidates(key)) or _NOT_A_NOUN_AFTER.match(text, end)):
+                # "on the banks of the Neman", "a camp on the Amur in summer": a river. (A city after "the" is
+                # an adjective, "the Minsk delegation", and is kept.)
+                continue
+            if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+                before = _WORD_BEFORE.search(text, max(0, start - 30), start - 1)
+                if before is not None and (normalise(before.group()),) not in names:
+                    consumed = end
+                    continue  # "Katon-Karagay National Park": a name of its own, not the town of Karagay
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):
@@ -216,6 +223,8 @@ DISTRICTS_CITY = "named as the district's city"
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"
                             r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
+_NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley)\b")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _OPENING_QUOTES = frozenset("«\"„“'")
 _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 

@@ -272,3 +272,22 @@ def test_a_town_joined_by_a_hyphen_to_a_word_is_a_name_of_its_own(gazetteer):
     labels = _labels_of(gazetteer, "The guests visited the Sokolov-Sarybai mining association and took the "
                                    "Minsk-Kazan flight.")
     assert {key.split("|")[0] for key in labels.places} == {"minsk", "kazan"}
+
+
+def test_a_list_of_a_towns_twin_towns_in_the_possessive(gazetteer):
+    labels = _labels_of(gazetteer, "Lviv is one of Freiburg's twin towns together with Besancon, Innsbruck and Padua.")
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {
+        frozenset({"freiburg", other}) for other in ("lviv", "besancon", "innsbruck", "padua")}
+
+
+def test_a_river_after_the_and_a_park_named_with_a_hyphen(gazetteer):
+    labels = _labels_of(gazetteer, "Khabarovsk and Niigata plan a youth camp on the Amur in summer; students from "
+                                   "Barnaul will spend three days in Katon-Karagay National Park.")
+    assert {key.split("|")[0] for key in labels.places} == {"khabarovsk", "niigata", "barnaul"}
+    labels = _labels_of(gazetteer, "The Minsk delegation met the Kazan side.")
+    assert {key.split("|")[0] for key in labels.places} == {"minsk", "kazan"}
+
+
+def test_town_names_without_administrative_suffixes(gazetteer):
+    assert [p.name for p in gazetteer.lookup("Bucheon")] == ["Bucheon"]
+    assert [p.name for p in gazetteer.lookup("Klagenfurt")] == ["Klagenfurt"]

@@ -327,3 +327,9 @@ def test_the_town_of_a_district_adjective_in_the_cis_first(gazetteer):
     assert _pairs(labels) == _named(("Safonovo", "Orsha"))
     labels = _labels(gazetteer, "Председатель Лидского райисполкома и глава Тарского района подписали соглашение.")
     assert _pairs(labels) == _named(("Lida", "Tara"))
+
+
+def test_the_town_of_an_urban_district(gazetteer):
+    labels = _labels(gazetteer, "Молодечненский район и Дмитровский городской округ Московской области подписали "
+                                "соглашение об установлении побратимских связей.")
+    assert _pairs(labels) == _named(("Molodechno", "Dmitrov"))
