@@ -323,6 +323,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("visit")
     if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
         found.remove("meeting")
+    if "meeting" in found and "met" in words and _MET_ON_ARRIVAL.search(sentence) and not words & {"talks", "discussed"}:
+        found.remove("meeting")  # "the flight was met at Kazan airport with a water salute": a welcome, not talks
     if "twinning_established" in found and not words.isdisjoint(_RECALLED_WORDS) and _twinning_recalled(sentence):
         found.remove("twinning_established")
     if "anniversary" in words or "anniversaries" in words:
@@ -343,6 +345,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
+_MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
+                             r"|\bsalute\b", re.IGNORECASE)
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")

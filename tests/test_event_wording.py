@@ -291,3 +291,9 @@ def test_a_river_after_the_and_a_park_named_with_a_hyphen(gazetteer):
 def test_town_names_without_administrative_suffixes(gazetteer):
     assert [p.name for p in gazetteer.lookup("Bucheon")] == ["Bucheon"]
     assert [p.name for p in gazetteer.lookup("Klagenfurt")] == ["Klagenfurt"]
+
+
+def test_a_plane_met_with_a_water_salute_is_no_meeting():
+    assert "meeting" not in event_types_in("The first flight from Samarkand was met at Kazan International Airport "
+                                           "with a traditional water salute.")
+    assert "meeting" in event_types_in("The mayor of Kazan met the hokim of Samarkand at the airport.")

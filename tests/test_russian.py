@@ -333,3 +333,8 @@ def test_the_town_of_an_urban_district(gazetteer):
     labels = _labels(gazetteer, "Молодечненский район и Дмитровский городской округ Московской области подписали "
                                 "соглашение об установлении побратимских связей.")
     assert _pairs(labels) == _named(("Molodechno", "Dmitrov"))
+
+
+def test_the_town_of_an_okrug_in_a_headline(gazetteer):
+    labels = _labels(gazetteer, "Молодечненский район и Дмитровский округ Подмосковья стали побратимами.")
+    assert _pairs(labels) == _named(("Molodechno", "Dmitrov"))
