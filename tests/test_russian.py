@@ -338,3 +338,13 @@ def test_the_town_of_an_urban_district(gazetteer):
 def test_the_town_of_an_okrug_in_a_headline(gazetteer):
     labels = _labels(gazetteer, "Молодечненский район и Дмитровский округ Подмосковья стали побратимами.")
     assert _pairs(labels) == _named(("Molodechno", "Dmitrov"))
+
+
+def test_more_russian_sector_words(gazetteer):
+    from etl.events import sectors_in
+
+    assert "economy" in sectors_in("Документ предусматривает кооперацию молочных предприятий и поставки тракторов.")
+    assert "health" in sectors_in("Соглашение предусматривает стажировки врачей в клиниках Могилева.")
+    assert "sport" in sectors_in("Стороны будут проводить турниры по футболу и хоккею.")
+    assert "transport" in sectors_in("Документ касается авиации и пассажирских перевозок.")
+    assert "transport" not in sectors_in("Соглашение подписали Железнодорожный район Витебска и Новосибирск.")
