@@ -706,7 +706,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
                 continue
             types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
-        pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence)
+        pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
+                                        visiting="visit" in types and "agreement_signed" not in types)
         if relation_only:
             if not pairs:
                 continue
@@ -1070,8 +1071,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via)\s+(?:the\s+)?(?:\w+['�
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 
-def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
-                    gazetteer: Gazetteer, prominence: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], gazetteer: Gazetteer,
+                    prominence: dict[int, int], visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
     """Pairs of one sentence, clause by clause where its clauses each name two sides of their own,
     and the venues among its places ("signed in Omsk", "Gatchina near Saint Petersburg")."""
     local = [r for r in names if r.place.kind != "country"]
@@ -1095,14 +1096,14 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName],
     pairs: set[tuple[int, int]] = set()
     venues: set[int] = set()
     for group in merged:
-        group_pairs, group_venues = _pairs_without_venues(text, group, gazetteer, prominence)
+        group_pairs, group_venues = _pairs_without_venues(text, group, gazetteer, prominence, visiting)
         pairs.update(group_pairs)
         venues |= group_venues
     return sorted(pairs), venues
 
 
-def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
-                          prominence: dict[int, int]) -> tuple[list[tuple[int, int]], set[int]]:
+def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer, prominence: dict[int, int],
+                          visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
     # "districts of Minsk and St. Petersburg": the cities only say where the (unnamed) districts are.
     addresses: set[int] = set()
     for index, r in enumerate(names):
@@ -1114,9 +1115,22 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)
               or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start)}
     others = {r.place.place_id for r in names} - venues
+    if visiting and len(venues) == 1 and len(others) >= 2:
+        # "Delegations of Lviv, Košice and Nyíregyháza arrived in Rzeszów": each visits the venue
+        [venue] = venues
+        host = gazetteer.places[venue]
+        guests = [gazetteer.places[i] for i in others]
+        if host.kind != "country" and all(g.country_code != host.country_code and not _related(g, host, gazetteer)
+                                          for g in guests):
+            return sorted((min(venue, g.place_id), max(venue, g.place_id)) for g in guests), venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
     hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start, r.end)), None)
+    if hub is None and names and prominence and _ITS_PARTNERS.search(text, max(0, names[0].start - 80), names[-1].end):
+        # "the city plans to invite its other twin cities, Buffalo and Klagenfurt": the article's own city's
+        top = max(prominence, key=prominence.get)
+        if top not in {r.place.place_id for r in names} and gazetteer.places[top].kind != "country":
+            return pairs_among([gazetteer.places[top], *(r.place for r in names)], gazetteer, prominence, top), venues
     if hub is None and len(names) >= 3:
         # "Erlangen maintains partnerships with Eskilstuna, Rennes, Shenzhen …": the list hangs off the subject.
         listed = _PARTNERS_WITH.search(text, names[0].end, names[1].start)
@@ -1125,6 +1139,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
 
 
+_ITS_PARTNERS = re.compile(r"\b(?:its|their)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"
+                           r"|\bсвои\w*\s+(?:других\s+)?(?:побратим|город\w*-побратим|партн[её]р)\w*", re.IGNORECASE)
 _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned|partners|agreements?|memorand\w+)"
                             r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b", re.IGNORECASE)
 

@@ -40,8 +40,13 @@ FIRST_NAMES = frozenset({"vladimir", "victoria", "florence", "alexandria", "eliz
 
 
 def normalise(text: str) -> str:
-    """Lower case, ё as е: the form index keys and look-ups share."""
-    return text.lower().replace("ё", "е")
+    """Lower case, ё as е, Romanian ș and ț as the ş and ţ GeoNames mostly writes: the form index keys and
+    look-ups share."""
+    text = text.lower().replace("ё", "е")
+    return text.translate(_ROMANIAN_COMMA) if "ș" in text or "ț" in text else text
+
+
+_ROMANIAN_COMMA = str.maketrans({"ș": "ş", "ț": "ţ"})
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -174,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "24"
+INDEX_VERSION = "25"
 MIN_TOWN_POPULATION = 5000
 
 

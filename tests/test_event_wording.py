@@ -297,3 +297,21 @@ def test_a_plane_met_with_a_water_salute_is_no_meeting():
     assert "meeting" not in event_types_in("The first flight from Samarkand was met at Kazan International Airport "
                                            "with a traditional water salute.")
     assert "meeting" in event_types_in("The mayor of Kazan met the hokim of Samarkand at the airport.")
+
+
+def test_delegations_arriving_in_a_town_visit_it(gazetteer):
+    labels = _labels_of(gazetteer, "Official delegations of Lviv, Kosice and Nyiregyhaza arrived in Rzeszow on Friday.")
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {
+        frozenset({"rzeszow", other}) for other in ("lviv", "kosice", "nyiregyhaza")}
+
+
+def test_its_other_twin_cities_are_the_article_towns(gazetteer):
+    labels = _labels_of(gazetteer, "Rzeszow hosted its twin town festival on Friday. Rzeszow welcomed guests from Lviv. "
+                                   "Next year the city plans to invite its other twin cities, Buffalo and Klagenfurt.")
+    pairs = {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs}
+    assert {frozenset({"rzeszow", "buffalo"}), frozenset({"rzeszow", "klagenfurt"})} <= pairs
+    assert frozenset({"buffalo", "klagenfurt"}) not in pairs
+
+
+def test_romanian_comma_letters(gazetteer):
+    assert [p.name for p in gazetteer.lookup("Timișoara")] == ["Timisoara"]
