@@ -42,7 +42,9 @@ _FEATURE_AFTER = re.compile(
     r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
     r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey|Pike|Road"
-    r"|(?:International\s+)?Airport)\b")
+    r"|(?:International\s+)?Airport"
+    # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
+    r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute))\b")
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 

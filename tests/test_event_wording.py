@@ -315,3 +315,9 @@ def test_its_other_twin_cities_are_the_article_towns(gazetteer):
 
 def test_romanian_comma_letters(gazetteer):
     assert [p.name for p in gazetteer.lookup("Timișoara")] == ["Timisoara"]
+
+
+def test_a_state_university_named_after_a_town_is_an_institution(gazetteer):
+    labels = _labels_of(gazetteer, "Doctors from Andijan will train at Bashkir State Medical University and students "
+                                   "will study at Ufa State Petroleum Technological University.")
+    assert {key.split("|")[0] for key in labels.places} == {"andijan"}
