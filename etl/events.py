@@ -323,6 +323,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("visit")
     if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
         found.remove("meeting")
+    if "meeting" in found and "such" in words and _SUCH_MEETINGS.search(sentence) and not words & {"met", "talks"}:
+        found.remove("meeting")  # "Such meetings are the best way to …": meetings in general, none in particular
     if "meeting" in found and "met" in words and _MET_ON_ARRIVAL.search(sentence) and not words & {"talks", "discussed"}:
         found.remove("meeting")  # "the flight was met at Kazan airport with a water salute": a welcome, not talks
     if "twinning_established" in found and not words.isdisjoint(_RECALLED_WORDS) and _twinning_recalled(sentence):
@@ -345,6 +347,7 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
+_SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
                              r"|\bsalute\b", re.IGNORECASE)
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
@@ -408,9 +411,10 @@ def _only_unofficial_meetings(sentence: str) -> bool:
 
 
 # "Forty years after they became twin cities, Lyon and Leipzig signed ...": the twinning is recalled.
-_RECALLED_WORDS = frozenset(["after", "since"])
-_RECALLED_BEFORE = re.compile(r"\b(?:(?:years?|decades?|months?)\s+after|(?:ever\s+)?since)\s+(?:[\w-]+\s+){0,3}$",
-                              re.IGNORECASE)
+_RECALLED_WORDS = frozenset(["after", "since", "under"])
+# "Thirty years after they became sister cities", "organised under the twin-city agreement": a standing tie
+_RECALLED_BEFORE = re.compile(r"\b(?:(?:years?|decades?|months?)\s+after|(?:ever\s+)?since)\s+(?:[\w-]+\s+){0,3}$"
+                              r"|\bunder\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 _ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\b", re.IGNORECASE)
@@ -1004,7 +1008,7 @@ def _precision(name: ResolvedName) -> int:
 
 # In an article where nothing was signed, "The programme includes a concert" lists the parts of an occasion.
 _EVENT_PROGRAMME = re.compile(r"(?:The|Its|Their)\s+(?:\w+\s+)?(?:programme|program)\s+(?:also\s+)?includ")
-_CONTINUES_PREVIOUS = re.compile(r"(?:Its|Their)\s")
+_CONTINUES_PREVIOUS = re.compile(r"(?:Its|Their)\s|The\s+(?:programme|program|schedule|itinerary)\b")
 _SAME_DOCUMENT = re.compile(r"(?:The|This|That)\s+(?:document|agreement|treaty|charter|memorandum|protocol)\s+was\b"
                             r"|(?:Документ|Соглашение|Договор)\s+(?:был\w*\s+)?подписан")
 _PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")

@@ -321,3 +321,16 @@ def test_a_state_university_named_after_a_town_is_an_institution(gazetteer):
     labels = _labels_of(gazetteer, "Doctors from Andijan will train at Bashkir State Medical University and students "
                                    "will study at Ufa State Petroleum Technological University.")
     assert {key.split("|")[0] for key in labels.places} == {"andijan"}
+
+
+def test_what_a_postponed_programme_included_and_meetings_in_general(gazetteer):
+    body = ("The group from Newport was due to arrive in Kutaisi on 18 March. The programme included a meeting with "
+            "the Mayor of Kutaisi and the signing of a cooperation plan between schools.")
+    assert _types(gazetteer, body) == set()
+    assert "meeting" not in event_types_in('"Such meetings are the best way to change that," the mayor told students.')
+
+
+def test_an_exchange_under_a_standing_twinning_agreement_is_no_new_twinning():
+    types = event_types_in("The exchange is organised for the fourth year under the twin-city agreement between "
+                           "Oskemen and Barnaul.")
+    assert "twinning_established" not in types
