@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "25"
+INDEX_VERSION = "28"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -363,6 +363,9 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
         return
     morph = pymorphy3.MorphAnalyzer()
     declined = functools.lru_cache(maxsize=None)(lambda name: tuple(_declined(morph, name)))
+    # «Армения» is the country first: the Colombian city of that name is not declined into «Армении»
+    country_names = {normalise(alias) for place_id, names in aliases.items() if places[place_id].kind == "country"
+                     for alias in names if _CYRILLIC.search(alias)}
     ordinary = functools.lru_cache(maxsize=None)(lambda word: _ordinary_russian_word(morph, word))
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -382,7 +385,10 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                             if place_id not in towns_named_like_nouns[normalise(form)]:
                                 towns_named_like_nouns[normalise(form)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
-                continue  # matched as written; declining every foreign town's Russian name is not worth it
+                if (place.population or 0) < 300_000:
+                    continue  # matched as written; declining every small foreign town's Russian name is not worth it
+                # big cities are declined («в аэропорт Аданы», «из Харбина»), unless named like a country
+                cyrillic = {alias for alias in cyrillic if normalise(alias) not in country_names}
         for alias in list(cyrillic):
             head, _, rest = alias.partition(" ")
             if head.islower() and rest[:1].isupper():  # "провинция Шаньдун": the text may write "Шаньдун" alone
@@ -447,11 +453,11 @@ def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
 
 def _declined(morph, name: str) -> list[str]:
     words = name.split()
-    number = None
-    if len(words) > 1:
-        first = morph.parse(words[0])[0]
-        number = first.tag.number if first.tag.case == "nomn" and "ADJF" in first.tag else None
-    per_word = [_word_forms(morph, word, number if index else None) for index, word in enumerate(words)]
+    # The name is given in the nominative, and its first word says whether it is plural: «Горки» declines
+    # as hills («в Горках»), not as the genitive of «горка».
+    nominative = next((p for p in morph.parse(words[0]) if p.tag.case == "nomn"), None)
+    number = nominative.tag.number if nominative is not None else None
+    per_word = [_word_forms(morph, word, number) for word in words]
     forms = []
     for index in range(len(_CASES)):
         every = [forms_of_word[index] for forms_of_word in per_word]

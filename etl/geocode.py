@@ -79,7 +79,7 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         if start < consumed or start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
         word = first.group().lower()
-        key = (word.replace("ё", "е") if "ё" in word else word,)
+        key = (normalise(word) if "ё" in word or "ș" in word or "ț" in word else word,)
         best: tuple[tuple[str, ...], int] | None = (key, first.end()) if key in names or key in hints else None
         end = first.end()
         while key in prefixes:

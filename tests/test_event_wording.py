@@ -334,3 +334,7 @@ def test_an_exchange_under_a_standing_twinning_agreement_is_no_new_twinning():
     types = event_types_in("The exchange is organised for the fourth year under the twin-city agreement between "
                            "Oskemen and Barnaul.")
     assert "twinning_established" not in types
+
+
+def test_romanian_comma_letters_in_text(gazetteer):
+    assert "timisoara|ro|city" in _labels_of(gazetteer, "Teams from Novi Sad and Timișoara met in the final.").places

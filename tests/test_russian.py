@@ -348,3 +348,9 @@ def test_more_russian_sector_words(gazetteer):
     assert "sport" in sectors_in("Стороны будут проводить турниры по футболу и хоккею.")
     assert "transport" in sectors_in("Документ касается авиации и пассажирских перевозок.")
     assert "transport" not in sectors_in("Соглашение подписали Железнодорожный район Витебска и Новосибирск.")
+
+
+def test_big_foreign_cities_decline_and_plural_towns_decline_as_plurals(gazetteer):
+    assert [p.name for p in gazetteer.lookup("Аданы")] == ["Adana"]
+    assert [p.name for p in gazetteer.lookup("Горках")] == ["Gorki"]
+    assert not [p for p in gazetteer.lookup("Армении") if p.kind == "city"]  # the country's, not Colombia's city
