@@ -660,7 +660,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for name in resolved:
         while k + 1 < len(bounds) and name.start >= bounds[k][1]:
             k += 1
-        if bounds and name.reason != DISTRICTS_CITY:  # the district's address, not a side of a pair
+        # the district's address, or the region of "the Colorado capital": named, but not a side of a pair
+        if bounds and name.reason != DISTRICTS_CITY and not (
+                name.place.kind == "region" and text.startswith(" capital", name.end)):
             by_sentence[k].append(name)
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)

@@ -338,3 +338,10 @@ def test_an_exchange_under_a_standing_twinning_agreement_is_no_new_twinning():
 
 def test_romanian_comma_letters_in_text(gazetteer):
     assert "timisoara|ro|city" in _labels_of(gazetteer, "Teams from Novi Sad and Timișoara met in the final.").places
+
+
+def test_the_region_of_a_capital_is_named_but_is_no_side(gazetteer):
+    labels = _labels_of(gazetteer, "The sister-city relationship between the Colorado capital and the Japanese town "
+                                   "of Takayama is 65 years old. Students from Takayama arrived in Denver this week.")
+    assert "colorado|us|region" in labels.places
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} <= {frozenset({"denver", "takayama"})}
