@@ -354,3 +354,10 @@ def test_big_foreign_cities_decline_and_plural_towns_decline_as_plurals(gazettee
     assert [p.name for p in gazetteer.lookup("Аданы")] == ["Adana"]
     assert [p.name for p in gazetteer.lookup("Горках")] == ["Gorki"]
     assert not [p for p in gazetteer.lookup("Армении") if p.kind == "city"]  # the country's, not Colombia's city
+
+
+def test_joint_projects_talked_of_are_no_event_but_a_joint_venture_set_up_is(gazetteer):
+    labels = _labels(gazetteer, "Астраханская и Атырауская области подписали меморандум о совместных проектах.")
+    assert labels.event_types == {"agreement_signed"}
+    labels = _labels(gazetteer, "Могилевская область и Татарстан создали совместное предприятие по сборке тракторов.")
+    assert "other" in labels.event_types
