@@ -291,6 +291,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
                 and not russian.TRIGGERS["cultural_event"].search(russian.TRADE_FAIR.sub(" ", sentence)):
             found.remove("cultural_event")
+        if "visit" in found and _MANY_DELEGATIONS.search(sentence):
+            found.remove("visit")  # «делегации 76 российских регионов»: a forum's participants, not a visit
         if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
             found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
         if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
@@ -319,6 +321,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("forum")  # "talks by video conference", "a press conference": a format, not a forum
     if _SIDE_TYPES.intersection(found):
         found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
+    if "visit" in found and ("delegations" in words or "delegates" in words) and _MANY_DELEGATIONS.search(sentence):
+        found.remove("visit")  # "delegations from 30 countries": a forum's participants, not a visit
     if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
         found.remove("visit")
     if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
@@ -347,6 +351,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
+_MANY_DELEGATIONS = re.compile(
+    r"\b(?:delegations|delegates)\s+(?:from|of)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?:\d+|dozens)\b"
+    r"|\bделегаци\w+\s+(?:из\s+)?(?:более\s+|свыше\s+|около\s+)?(?:\d+|десятк\w+)", re.IGNORECASE)
 _SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
                              r"|\bsalute\b", re.IGNORECASE)

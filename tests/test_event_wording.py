@@ -345,3 +345,9 @@ def test_the_region_of_a_capital_is_named_but_is_no_side(gazetteer):
                                    "of Takayama is 65 years old. Students from Takayama arrived in Denver this week.")
     assert "colorado|us|region" in labels.places
     assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} <= {frozenset({"denver", "takayama"})}
+
+
+def test_delegations_of_dozens_of_regions_are_a_forums_participants():
+    assert "visit" not in event_types_in("Delegations from more than 30 countries arrived in Minsk for the forum.")
+    assert "visit" not in event_types_in("В работе форума приняли участие делегации 76 российских регионов.")
+    assert "visit" in event_types_in("A delegation from Kazan arrived in Minsk.")
