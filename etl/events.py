@@ -1138,24 +1138,45 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             return sorted((min(venue, g.place_id), max(venue, g.place_id)) for g in guests), venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
-    hub = next((r.place.place_id for r in names if _names_partners_of(text, r.start, r.end)), None)
-    if hub is None and names and prominence and _ITS_PARTNERS.search(text, max(0, names[0].start - 80), names[-1].end):
-        # "the city plans to invite its other twin cities, Buffalo and Klagenfurt": the article's own city's
-        top = max(prominence, key=prominence.get)
-        if top not in {r.place.place_id for r in names} and gazetteer.places[top].kind != "country":
-            return pairs_among([gazetteer.places[top], *(r.place for r in names)], gazetteer, prominence, top), venues
-    if hub is None and len(names) >= 3:
-        # "Erlangen maintains partnerships with Eskilstuna, Rennes, Shenzhen …": the list hangs off the subject.
-        listed = _PARTNERS_WITH.search(text, names[0].end, names[1].start)
-        if listed is not None:
-            hub = names[0].place.place_id
+    if len(names) >= 2 and _PARTNERS_WITH.search(text, names[0].end, names[1].start):
+        # "Erlangen maintains partnerships with Eskilstuna, Rennes …", «у Находки есть города-побратимы Цуруга и
+        # Отару»: the list hangs off the subject.
+        return pairs_among([r.place for r in names], gazetteer, prominence, names[0].place.place_id), venues
+    hub_index = next((i for i, r in enumerate(names) if _names_partners_of(text, r.start, r.end)), None)
+    hub = names[hub_index].place.place_id if hub_index is not None else None
+    # «команды городов-побратимов Андижана, Кашгара и Худжанда»: in Russian the twins listed, not their hub
+    listed_twins = hub_index is not None and hub_index + 1 < len(names) and not names[
+        hub_index].surface.isascii() and _LIST_JOIN.fullmatch(
+        text, names[hub_index].end, names[hub_index + 1].start) is not None
+    if listed_twins:
+        hub = None
+    from_elsewhere = {r.place.place_id for r in names if _FROM_BEFORE.search(text, max(0, r.start - 25), r.start)}
+    guests = len(from_elsewhere) >= 2
+    if hub is None and names and prominence and (listed_twins or guests or _ITS_PARTNERS.search(
+            text, max(0, names[0].start - 80), names[-1].end)):
+        # "the city plans to invite its other twin cities, Buffalo and Klagenfurt", "a band from Skalica and a choir
+        # from Krosno performed": the guests, or the twins, of the article's own town (the most named other place)
+        if listed_twins:
+            twins = {r.place.place_id for r in names[hub_index:]}
+        else:
+            twins = from_elsewhere if guests else {r.place.place_id for r in names}
+        hosts = [i for i in prominence if i not in twins and gazetteer.places[i].kind != "country"]
+        if hosts:
+            top = max(hosts, key=prominence.get)
+            return pairs_among([gazetteer.places[top], *(r.place for r in names if r.place.place_id != top)], gazetteer,
+                               prominence, top), venues
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
+# "a brass band from Skalica", «команда из Андижана»: a guest from that town
+_FROM_BEFORE = re.compile(r"\b(?:from|из|из\s+города)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.IGNORECASE)
 _ITS_PARTNERS = re.compile(r"\b(?:its|their)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"
                            r"|\bсвои\w*\s+(?:других\s+)?(?:побратим|город\w*-побратим|партн[её]р)\w*", re.IGNORECASE)
 _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned|partners|agreements?|memorand\w+)"
-                            r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b", re.IGNORECASE)
+                            r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b"
+                            # «у Находки есть города-побратимы Цуруга и Отару»
+                            r"|\bесть\s+(?:\w+\s+)?(?:город\w*-)?(?:побратим|партн[её]р)\w*", re.IGNORECASE)
 
 
 def _names_partners_of(text: str, start: int, end: int | None = None) -> bool:

@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "28"
+INDEX_VERSION = "29"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -371,7 +371,9 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
         place = places[place_id]
         if place.kind == "country":
             continue
-        cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias) and len(alias) >= 3}
+        # a two-letter name only where a curated CSV gives it («Ош»: «в Оше», «из Оша»)
+        cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias)
+                    and (len(alias) >= 3 or place_id in curated and alias == place.name_ru)}
         if place_id not in curated:
             # GeoNames lists "Новый" for a town called Novi: an ordinary Russian word is not a place name here.
             common = {alias for alias in cyrillic if " " not in alias and ordinary(alias)}

@@ -351,3 +351,11 @@ def test_delegations_of_dozens_of_regions_are_a_forums_participants():
     assert "visit" not in event_types_in("Delegations from more than 30 countries arrived in Minsk for the forum.")
     assert "visit" not in event_types_in("В работе форума приняли участие делегации 76 российских регионов.")
     assert "visit" in event_types_in("A delegation from Kazan arrived in Minsk.")
+
+
+def test_performers_from_partner_towns_are_the_host_towns_guests(gazetteer):
+    body = ("Uherske Hradiste welcomed guests from its partner towns. The Mayor of Uherske Hradiste opened the "
+            "festival. A brass band from Skalica and a choir from Krosno performed on the main stage.")
+    pairs = {frozenset(key.split("|")[0] for key in pair) for pair in _labels_of(gazetteer, body).pairs}
+    assert frozenset({"skalica", "krosno"}) not in pairs
+    assert {frozenset({"uherske hradiste", "skalica"}), frozenset({"uherske hradiste", "krosno"})} <= pairs

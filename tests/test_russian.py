@@ -361,3 +361,14 @@ def test_joint_projects_talked_of_are_no_event_but_a_joint_venture_set_up_is(gaz
     assert labels.event_types == {"agreement_signed"}
     labels = _labels(gazetteer, "Могилевская область и Татарстан создали совместное предприятие по сборке тракторов.")
     assert "other" in labels.event_types
+
+
+def test_teams_of_twin_towns_listed_are_the_hosts_twins(gazetteer):
+    labels = _labels(gazetteer, "В Оше прошел турнир. Участвовали пять команд: хозяева — сборная Оша, команды "
+                                "городов-побратимов Андижана, Кашгара и Худжанда.")
+    assert _pairs(labels) == _named(("Osh", "Andijan"), ("Osh", "Kashgar"), ("Osh", "Khujand"))
+
+
+def test_a_town_has_twin_towns(gazetteer):
+    labels = _labels(gazetteer, "Кроме того, у Находки есть города-побратимы Цуруга в Японии и Окснард в США.")
+    assert _pairs(labels) == _named(("Nakhodka", "Tsuruga"), ("Nakhodka", "Oxnard"))
