@@ -291,6 +291,14 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
                 and not russian.TRIGGERS["cultural_event"].search(russian.TRADE_FAIR.sub(" ", sentence)):
             found.remove("cultural_event")
+        mentioned = _RUSSIAN_ONLY_MENTIONED.search(lowered) if _SIDE_TYPES.intersection(found) else None
+        if mentioned is not None:
+            # «обсудили возможность открытия рейса», «ежегодно проводят совместные ярмарки»: a topic or a habit
+            # (said before the event word: «встретились на форуме, где обсудили …» is a forum)
+            found = [kind for kind in found if kind not in _SIDE_TYPES or not (
+                (event := russian.TRIGGERS[kind].search(sentence)) and mentioned.start() < event.start())]
+        if "meeting" in found and _RUSSIAN_MET_ON_ARRIVAL.search(lowered):
+            found.remove("meeting")  # «самолет встретили водяной аркой»: a welcome, not talks
         if "visit" in found and _MANY_DELEGATIONS.search(sentence):
             found.remove("visit")  # «делегации 76 российских регионов»: a forum's participants, not a visit
         if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
@@ -357,6 +365,9 @@ _MANY_DELEGATIONS = re.compile(
 _SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
                              r"|\bsalute\b", re.IGNORECASE)
+_RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
+                                     r"|каждый\s+год|регулярно)\b")
+_RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")

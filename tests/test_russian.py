@@ -372,3 +372,12 @@ def test_teams_of_twin_towns_listed_are_the_hosts_twins(gazetteer):
 def test_a_town_has_twin_towns(gazetteer):
     labels = _labels(gazetteer, "Кроме того, у Находки есть города-побратимы Цуруга в Японии и Окснард в США.")
     assert _pairs(labels) == _named(("Nakhodka", "Tsuruga"), ("Nakhodka", "Oxnard"))
+
+
+def test_a_topic_a_habit_and_a_welcome_are_no_events(gazetteer):
+    from etl.events import event_types_in
+
+    assert "transport_link" not in event_types_in("Стороны обсудили возможность открытия прямого рейса Гянджа — Махачкала.")
+    assert "cultural_event" not in event_types_in("Ежегодно республика и область проводят совместные ярмарки и выставки.")
+    assert "meeting" not in event_types_in("Самолет со 162 пассажирами на борту встретили традиционной водяной аркой.")
+    assert "forum" in event_types_in("Предприниматели встретились на бизнес-форуме, где обсудили поставки техники.")
