@@ -86,7 +86,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         _FLAGS),
     "transport_link": re.compile(
         r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
-        r"|\btrain\s+(?:service|route|link|connection)s?\b|\bbus\s+(?:service|route|link|connection)s?\b"
+        r"|\b(?:train|bus|tram)\s+(?:service|route|link|connection|line)s?\b"
         r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b",
         _FLAGS),
     "other": re.compile(
@@ -1163,8 +1163,13 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         hub = None
     from_elsewhere = {r.place.place_id for r in names if _FROM_BEFORE.search(text, max(0, r.start - 25), r.start)}
     guests = len(from_elsewhere) >= 2
-    if hub is None and names and prominence and (listed_twins or guests or _ITS_PARTNERS.search(
-            text, max(0, names[0].start - 80), names[-1].end)):
+    its_partners = _ITS_PARTNERS.search(text, max(0, names[0].start - 80), names[-1].end) if names else None
+    if hub is None and its_partners is not None and names[0].end <= its_partners.start():
+        # "teams from Granada and three of its twin cities, Freiburg, Aix-en-Provence and Coimbra": Granada's
+        owner = [r for r in names if r.end <= its_partners.start()][-1].place
+        return pairs_among([owner, *(r.place for r in names if r.place.place_id != owner.place_id)], gazetteer,
+                           prominence, owner.place_id), venues
+    if hub is None and names and prominence and (listed_twins or guests or its_partners):
         # "the city plans to invite its other twin cities, Buffalo and Klagenfurt", "a band from Skalica and a choir
         # from Krosno performed": the guests, or the twins, of the article's own town (the most named other place)
         if listed_twins:

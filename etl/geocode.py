@@ -18,7 +18,9 @@ from etl.records import Place
 _NEXT_TOKEN = re.compile(r"(?:[ \t]|-|–|'|’|\.[ \t]?){1,2}([^\W_]+)")
 # No leading \b: it stops the regex engine from skipping ahead to capitals, and costs three times
 # as much; a capital inside a word ("McDonald") is ruled out by looking at the character before.
-_CAPITALISED = re.compile(r"[A-ZА-ЯЁ][^\W_]*")
+# A word with a capital: Latin with accents too ("Šiauliai", "Łódź", "Örebro", "İzmir"), Cyrillic with Ў, І, Є.
+_CAPITALS = "".join(chr(code) for code in (*range(0xC0, 0x250), *range(0x400, 0x530)) if chr(code).isupper())
+_CAPITALISED = re.compile("[A-Z" + re.escape(_CAPITALS) + "][^\\W_]*")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Saint|Sainte|Santa|San)\.?\s$")
 _PERSON_SURNAME = re.compile(r" [A-ZА-ЯЁ][a-zа-яё]+")
 # "Partizansky District of Minsk"; in Russian the city simply follows in the genitive: "район Минска".
@@ -225,7 +227,7 @@ DISTRICTS_CITY = "named as the district's city"
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"
                             r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
-_NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley)\b")
+_NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley|and\s+the)\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _OPENING_QUOTES = frozenset("«\"„“'")
 _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")

@@ -359,3 +359,20 @@ def test_performers_from_partner_towns_are_the_host_towns_guests(gazetteer):
     pairs = {frozenset(key.split("|")[0] for key in pair) for pair in _labels_of(gazetteer, body).pairs}
     assert frozenset({"skalica", "krosno"}) not in pairs
     assert {frozenset({"uherske hradiste", "skalica"}), frozenset({"uherske hradiste", "krosno"})} <= pairs
+
+
+def test_names_with_accented_capitals_are_spotted(gazetteer):
+    labels = _labels_of(gazetteer, "The Mayor of Šiauliai paid a working visit to Jelgava and signed a tourism agreement.")
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {frozenset({"siauliai", "jelgava"})}
+
+
+def test_a_town_and_its_twin_cities_listed_after_it(gazetteer):
+    labels = _labels_of(gazetteer, "Teams from Granada and three of its twin cities, Freiburg in Germany, "
+                                   "Aix-en-Provence in France and Coimbra in Portugal, played a tournament. The guests "
+                                   "visited the Alhambra and the Cathedral.")
+    assert {frozenset(key.split("|")[0] for key in pair) for pair in labels.pairs} == {
+        frozenset({"granada", other}) for other in ("freiburg", "aix-en-provence", "coimbra")}
+
+
+def test_a_new_bus_line_is_a_transport_link():
+    assert "transport_link" in event_types_in("A new bus line between Tornio and Haparanda started running on Thursday.")
