@@ -154,14 +154,15 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b",
                          _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
-    "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b", _FLAGS),
+    "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b", _FLAGS),
     # "and other areas", or a named field outside the list
     "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b|\bhousing\b"
                         r"|\b(?:public\s+|municipal\s+)?utilit(?:y|ies)\b|\burban\s+(?:planning|development|economy)\b"
                         r"|\bsocial\s+(?:policy|protection|sphere|security|services|affairs)\b|\bhumanitarian\b"
                         r"|\becolog\w*|\benvironment(?:al)?\s+protection\b|\bconstruction\b|\barchitecture\b"
                         r"|\bmass\s+media\b|\bmedia\b|\bemergenc(?:y|ies)\b|\bmunicipal\s+(?:services|governance|management)\b"
-                        r"|\bgreening\b|\bgreen\s+(?:spaces|areas|economy|energy)\b|\bclimate\b",
+                        r"|\bgreening\b|\bgreen\s+(?:spaces|areas|economy|energy)\b|\bclimate\b|\bwaste\b|\brecycling\b"
+                        r"|\b(?:air|water)\s+quality\b|\benergy[\s-](?:saving|efficien\w*)\b",
                         _FLAGS),
 }
 
@@ -179,9 +180,9 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic"),
     "youth": ("youth", "young"),
-    "transport": ("transport", "logistic", "aviation"),
+    "transport": ("transport", "logistic", "aviation", "shipping"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
-              "architect", "media", "emergenc", "municipal", "green", "climate"),
+              "architect", "media", "emergenc", "municipal", "green", "climate", "waste", "recycl", "quality", "energy"),
 }
 
 _FUTURE = re.compile(
@@ -1054,7 +1055,7 @@ _PROVISION = re.compile(
     r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
     r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
-    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum"
+    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"

@@ -376,3 +376,9 @@ def test_a_town_and_its_twin_cities_listed_after_it(gazetteer):
 
 def test_a_new_bus_line_is_a_transport_link():
     assert "transport_link" in event_types_in("A new bus line between Tornio and Haparanda started running on Thursday.")
+
+
+def test_green_development_and_shipping_sectors_and_an_mou(gazetteer):
+    labels = _labels_of(gazetteer, "The mayors of Dalian and Kitakyushu signed a memorandum of understanding. Under the "
+                                   "MOU the cities will monitor air quality, recycle waste and develop green shipping.")
+    assert {"other", "transport"} <= labels.agreement_sectors
