@@ -152,7 +152,7 @@ def test_features_named_after_towns_and_odd_alternate_names_are_not_towns(gazett
 
 def test_a_district_is_read_only_where_its_city_is_named(gazetteer):
     elsewhere = extract_article(_article(
-        "The Sovetsky District of Krasnoyarsk and the Oktyabrsky District of Grodno signed a cooperation "
+        "The Sovetsky District of Tomsk and the Oktyabrsky District of Grodno signed a cooperation "
         "agreement."),
         gazetteer)
     assert "Sovetsky District, Minsk" not in _places(elsewhere)

@@ -122,3 +122,10 @@ def test_small_english_named_towns_are_words_first(gazetteer):
 def test_a_curated_town_that_geonames_also_lists_is_one_place(gazetteer):
     assert len(gazetteer.lookup("Sebezh")) == 1
     assert len(gazetteer.lookup("Druskininkai")) == 1
+
+
+def test_districts_of_cities_that_partner_with_belarusian_districts(gazetteer):
+    for district, city in (("Sovetsky District", "Krasnoyarsk"), ("Kirovsky District", "Volgograd"),
+                           ("Tsentralny District", "Kaliningrad"), ("Zadneprovsky District", "Smolensk")):
+        found = [p for p in gazetteer.lookup(district) if p.parent_id and gazetteer.places[p.parent_id].name == city]
+        assert len(found) == 1, (district, city)
