@@ -23,7 +23,8 @@ _NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
 }
 _DOCUMENT = (r"(?:agreements?|memorand(?:um|a|ums)|programm?es?|programs?|plans?|protocols?|road\s?maps?|accords?"
-             r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?|joint\s+statements?|communiqu[eé]s?)")
+             r"|contracts?|documents?|deals?|treat(?:y|ies)|charters?|declarations?|joint\s+statements?|communiqu[eé]s?"
+             r"|packages?)")
 _SIGNED = (r"(?:sign(?:ed|ing|s)?|conclu(?:ded|des|de|sion)|ink(?:ed|s)?|seal(?:ed|s)?|exchanged|adopt(?:ed|s)"
            r"|entered\s+into|enter\s+into)")
 _FLAGS = re.IGNORECASE
@@ -45,7 +46,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     "agreement_signed": re.compile(
         # the sentence is already cut out, so a full stop inside it is an abbreviation ("St. Petersburg")
         rf"\b{_SIGNED}\b[^;]{{0,160}}?\b{_DOCUMENT}\b|\b{_DOCUMENT}\b[^;]{{0,160}}?\b{_SIGNED}\b"
-        r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b",
+        r"|\bsigning\s+ceremony\b|\bput\s+(?:their\s+)?signatures?\b"
+        # the documents a signing just listed: "Among them is an agreement between Brest Region and …"
+        rf"|^(?:Among\s+them|These\s+include|They\s+include)\b[^.;]{{0,40}}?\b{_DOCUMENT}\s+between\b",
         _FLAGS),
     "visit": re.compile(
         # (?i:): "Guests arrived …", "Students from Takayama …" open sentences; "Minsk Days" needs its capital
@@ -106,7 +109,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "twinning_established": frozenset(
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
-        ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter"]),
+        ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
     "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed"]),

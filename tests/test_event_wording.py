@@ -382,3 +382,11 @@ def test_green_development_and_shipping_sectors_and_an_mou(gazetteer):
     labels = _labels_of(gazetteer, "The mayors of Dalian and Kitakyushu signed a memorandum of understanding. Under the "
                                    "MOU the cities will monitor air quality, recycle waste and develop green shipping.")
     assert {"other", "transport"} <= labels.agreement_sectors
+
+
+def test_documents_listed_among_those_signed_and_a_package_signed():
+    assert "agreement_signed" in event_types_in(
+        "Among them is an agreement between Brest Region and the Republic of Bashkortostan on trade.")
+    assert "agreement_signed" in event_types_in(
+        "The largest package was signed by the Gomel Oblast Executive Committee and Nizhny Novgorod Region.")
+    assert "agreement_signed" not in event_types_in("Among them are teachers from Brest Region.")
