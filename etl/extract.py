@@ -17,8 +17,14 @@ def default_gazetteer():
 def extract_article(article: Article, gazetteer=None) -> Extraction:
     """Places, pairs and typed events of one article."""
     from etl.events import extract_events
+    from etl.geocode import names_as_written
 
-    return extract_events(article, gazetteer or default_gazetteer())
+    extraction = extract_events(article, gazetteer or default_gazetteer())
+    surfaces: dict[int, list[str]] = {}
+    for mention in sorted(extraction.mentions, key=lambda m: m.char_start):
+        surfaces.setdefault(mention.place_id, []).append(mention.surface)
+    extraction.places = names_as_written(extraction.places, surfaces)
+    return extraction
 
 
 def extract_document(document: RawDocument, year: int | None = None, gazetteer=None) -> list[Extraction]:

@@ -6,12 +6,13 @@ Also wraps the gazetteer as a geopy ``Geocoder`` so that code and users can swap
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from etl.gazetteer import CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, normalise, population_prior
+from etl.gazetteer import CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, normalise, population_prior
 from etl.records import Place
 
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
@@ -442,3 +443,43 @@ class GazetteerGeocoder(Geocoder):
         raw = {"place_id": place.place_id, "name": place.name, "kind": place.kind,
                "country_code": place.country_code, "population": place.population}
         return Location(address, (place.lat, place.lon), raw)
+
+
+# Belarusian and Russian places: the analysts' own convention (Mogilev, Grodno, Nizhny Novgorod) wins.
+_ANALYSTS_SPELLING = frozenset(["BY", "RU"])
+_LATIN_NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
+
+
+def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -> dict[int, Place]:
+    """The places under the spelling the page itself uses, where that is another spelling of the same place.
+
+    GeoNames writes many towns in their own country's romanisation ("G'ijduvon", "Tsqaltubo", "Reggio
+    nell'Emilia") or by an older name ("Ust-Kamenogorsk"), while the page an analyst reads says Gijduvan,
+    Tskaltubo, Reggio Emilia or Oskemen; the page's spelling is the one the analyst will search for.
+    Belarusian and Russian places keep the project's spelling: the analysts' convention is Mogilev, Grodno
+    and Saint Petersburg whatever a page says. The store keeps one name per place.
+    """
+    renamed = dict(places)
+    for place_id, written in surfaces.items():
+        place = places.get(place_id)
+        if place is None or place.kind not in ("city", "region") or place.country_code in _ANALYSTS_SPELLING:
+            continue
+        spellings = [s for s in written if _LATIN_NAME.match(s) and s[0].isupper() and not s.isupper()
+                     and any("a" <= ch.lower() <= "z" for ch in s)]
+        if not spellings:
+            continue
+        spelling = Counter(spellings).most_common(1)[0][0]  # most used; the first on a tie
+        ours, theirs = _folded(place.name), _folded(spelling)
+        # "Shandong Province", "Xinjiang Uygur Autonomous Region" and "Samarkand" name the regions the
+        # project calls Shandong, Xinjiang and Samarkand Region: the same spelling, more or fewer words.
+        if ours != theirs and not (place.kind == "region" and (ours.startswith(theirs) or theirs.startswith(ours))):
+            renamed[place_id] = replace(place, name=_GENERIC_WORD.sub(lambda m: m.group().title(), spelling))
+    return renamed
+
+
+_GENERIC_WORD = re.compile(r"\b(?:region|province|oblast|krai|prefecture|county|district)\b")
+
+
+def _folded(name: str) -> str:
+    """The name without accents, case, punctuation or the generic word: "Zhambyl region" -> "zhambyl"."""
+    return re.sub(r"[\W_]+", "", _GENERIC_WORD.sub("", ascii_name(name).casefold()))

@@ -420,7 +420,9 @@ def rows_from_extraction(extraction: Extraction, source_path: str,
         article.year_inferred, article.lang, article.category, article.body,
     ))
     rows["related_headlines"] = [(aid, n, h.title, h.day_month) for n, h in enumerate(article.related_headlines)]
-    rows["places"] = [_place_row(p) for p in _with_parents(extraction.places, known_places or {}).values()]
+    known = known_places or {}
+    # The store keeps the gazetteer's one name per place; the page's own spelling stays in its mentions.
+    rows["places"] = [_place_row(known.get(i, p)) for i, p in _with_parents(extraction.places, known).items()]
     rows["mentions"] = [(aid, m.place_id, m.surface, m.char_start, m.char_end, m.reason, m.precision)
                         for m in extraction.mentions]
     rows["unresolved_names"] = [(aid, name, sentence) for name, sentence in extraction.unresolved]

@@ -209,3 +209,26 @@ def test_a_city_that_is_also_a_word_is_read_inside_a_sentence_only(gazetteer):
     opening = extract_article(_article("Reading the agreement aloud, the mayor of Minsk smiled. Nice weather held."),
                               gazetteer)
     assert set(_places(opening)) == {"Minsk"}
+
+
+def test_a_place_is_named_as_the_page_spells_it_but_belarusian_towns_keep_the_analysts_spelling(gazetteer):
+    # GeoNames calls them Tsqaltubo, Reggio nell'Emilia and Mogilev's Belarusian form Mahilyow.
+    extraction = extract_article(_article(
+        "A delegation of Tskaltubo visited Reggio Emilia, and the mayor of Reggio Emilia signed a tourism "
+        "agreement with Tskaltubo. Mahilyow sent a folk ensemble."), gazetteer)
+    places = _places(extraction)
+    assert places["Tskaltubo"] == ("GE", "city")
+    assert places["Reggio Emilia"] == ("IT", "city")
+    assert places["Mogilev"] == ("BY", "city")
+    assert "Tsqaltubo" not in places and "Mahilyow" not in places
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Tskaltubo", "Reggio Emilia"}) in pair_names
+
+
+def test_a_region_written_with_or_without_its_generic_word_keeps_the_project_name(gazetteer):
+    extraction = extract_article(_article(
+        "Officials of Shandong Province and the Zhambyl region of Kazakhstan signed a trade agreement."),
+        gazetteer)
+    places = _places(extraction)
+    assert places["Shandong"] == ("CN", "region")  # the same spelling with one word more
+    assert places["Zhambyl Region"] == ("KZ", "region")  # GeoNames spells it Jambyl

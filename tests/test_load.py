@@ -446,3 +446,16 @@ def test_reloading_the_whole_sample_corpus_adds_nothing(tmp_path):
         after = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
                  for t in before}
     assert after == before
+
+
+def test_the_store_keeps_one_name_per_place_whatever_a_page_spells(tmp_path, db):
+    page = ("Новостные рубрики\n\nTskaltubo and Reggio Emilia sign a tourism agreement\n\n11:02, 10 June 2024\n\n"
+            "The mayor of Reggio Emilia and the mayor of Tskaltubo signed an agreement on tourism.\n")
+    pages = write_pages(tmp_path / "pages", {"tskaltubo.txt": page.encode("utf-8")})
+
+    load_paths([pages], db, progress=False)
+
+    names = {row[0] for row in query(db, "SELECT name FROM places WHERE country_code IN ('GE', 'IT')")}
+    assert names == {"Tsqaltubo", "Reggio nell'Emilia"}
+    surfaces = {row[0] for row in query(db, "SELECT surface FROM mentions")}
+    assert {"Tskaltubo", "Reggio Emilia"} <= surfaces
