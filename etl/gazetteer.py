@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "29"
+INDEX_VERSION = "31"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -386,6 +386,14 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                         for form in {alias, *declined(alias)}:
                             if place_id not in towns_named_like_nouns[normalise(form)]:
                                 towns_named_like_nouns[normalise(form)].append(place_id)
+            elif place.kind == "city" and (place.population or 0) >= 20_000:
+                # «города-побратимы Цуруга и Отару», «в Удине»: a foreign town named like a case form of a
+                # noun («отару», of «отара») is spotted as written when capitalised mid-sentence. A name that
+                # is a word in its own right («Мост», «Тимофей», «Соколов») stays a word.
+                for alias in common:
+                    if len(alias) >= 4 and _only_a_case_form(morph, alias) \
+                            and place_id not in towns_named_like_nouns[normalise(alias)]:
+                        towns_named_like_nouns[normalise(alias)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
                 if (place.population or 0) < 300_000:
                     continue  # matched as written; declining every small foreign town's Russian name is not worth it
@@ -422,6 +430,12 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
 
 _DISTRICT_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+(?:ий|ый|ой))\s+район$")
 _REGION_ADJECTIVE = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё-]+ская)\s+(?:область|автономная\s+область)$")
+
+
+def _only_a_case_form(morph, word: str) -> bool:
+    """«Отару», «Удине»: read as an oblique case of a noun, and never as a word's own dictionary form."""
+    parses = morph.parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and all(p.normal_form != word.lower() for p in parses)
 
 
 def _plain_noun(morph, word: str) -> bool:

@@ -381,3 +381,10 @@ def test_a_topic_a_habit_and_a_welcome_are_no_events(gazetteer):
     assert "cultural_event" not in event_types_in("Ежегодно республика и область проводят совместные ярмарки и выставки.")
     assert "meeting" not in event_types_in("Самолет со 162 пассажирами на борту встретили традиционной водяной аркой.")
     assert "forum" in event_types_in("Предприниматели встретились на бизнес-форуме, где обсудили поставки техники.")
+
+
+def test_a_foreign_twin_named_like_a_case_form_of_a_word_is_found_mid_sentence(gazetteer):
+    labels = _labels(gazetteer, "У Находки есть города-побратимы Цуруга и Отару в Японии. "
+                                "Делегацию возглавил Тимофей Соколов.")
+    assert "otaru|jp|city" in labels.places  # «отару» is also a case form of «отара», a flock
+    assert not any(place.endswith("|br|city") or place.startswith("sokolov|") for place in labels.places)
