@@ -445,7 +445,8 @@ class GazetteerGeocoder(Geocoder):
         return Location(address, (place.lat, place.lon), raw)
 
 
-# Belarusian and Russian places: the analysts' own convention (Mogilev, Grodno, Nizhny Novgorod) wins.
+# Belarusian places, and the Russian ones the supplements name: the analysts' own convention (Mogilev,
+# Grodno, Nizhny Novgorod) wins.
 _ANALYSTS_SPELLING = frozenset(["BY", "RU"])
 _LATIN_NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
 
@@ -462,7 +463,8 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
     renamed = dict(places)
     for place_id, written in surfaces.items():
         place = places.get(place_id)
-        if place is None or place.kind not in ("city", "region") or place.country_code in _ANALYSTS_SPELLING:
+        if place is None or place.kind not in ("city", "region") or place.country_code == "BY" or (
+                place.country_code in _ANALYSTS_SPELLING and place.name_ru):
             continue
         spellings = [s for s in written if _LATIN_NAME.match(s) and s[0].isupper() and not s.isupper()
                      and any("a" <= ch.lower() <= "z" for ch in s)]
