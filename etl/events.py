@@ -758,7 +758,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         confidence = 0.9
         local = [r.place for r in finding.names if r.place.kind != "country"]
         signing = "agreement_signed" in types or "twinning_established" in types
-        pairs = sorted({_at_venue(pair, finding.venues, main_pair)
+        # A tie stated in so many words ("collected in Ełk, Alytus's partner town") names its sides, even
+        # where one of them is also where something happened.
+        pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
                         or _towards(pair, main_pair, gazetteer, signing, finding.standing) for pair in finding.pairs})
         if not pairs and local and finding.number > 0 and (
                 _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):

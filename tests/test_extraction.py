@@ -232,3 +232,13 @@ def test_a_region_written_with_or_without_its_generic_word_keeps_the_project_nam
     places = _places(extraction)
     assert places["Shandong"] == ("CN", "region")  # the same spelling with one word more
     assert places["Zhambyl Region"] == ("KZ", "region")  # GeoNames spells it Jambyl
+
+
+def test_a_partner_town_named_where_something_happened_is_still_a_side(gazetteer):
+    extraction = extract_article(_article(
+        "A truck with humanitarian aid left Alytus for Kovel, Alytus's partner city in Ukraine. "
+        "Part of the medicines was collected in Ełk, Alytus's partner town in Poland.",
+        title="Alytus sends aid to its partner city Kovel"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Alytus", "Elk"}) in pair_names
+    assert frozenset({"Alytus", "Kovel"}) in pair_names
