@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from etl import russian
+from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
 from etl.geocode import DISTRICTS_CITY, ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
@@ -674,6 +675,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         _prefer_russian_regions(text, resolved, gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
+    resolved = add_unlisted_districts(text, resolved, gazetteer)
     places = {r.place.place_id: r.place for r in resolved}
     mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
@@ -1028,7 +1030,7 @@ def _precision(name: ResolvedName) -> int:
     region or country."""
     if name.place.kind in ("region", "country"):
         return 3
-    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city",
+    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city", UNLISTED_DISTRICT,
                                 "town of the rural district named after it") else 1
 
 

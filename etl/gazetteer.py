@@ -57,7 +57,7 @@ def name_key(name: str) -> tuple[str, ...]:
 SYNTHETIC_IDS_FROM = 2_000_000_000
 
 
-def _synthetic_id(*parts: str) -> int:
+def synthetic_id(*parts: str) -> int:
     """A stable id for a place GeoNames' city list lacks."""
     return SYNTHETIC_IDS_FROM + zlib.crc32("|".join(parts).encode("utf-8"))
 
@@ -569,6 +569,12 @@ def _transliterated(russian_name: str) -> str:
     return lowered.translate(_TRANSLITERATION)
 
 
+def romanised(russian_name: str) -> str:
+    """«Фрунзенский» -> Frunzensky, «Железнодорожный» -> Zheleznodorozhny: a Russian name as analysts write it."""
+    plain = _DOUBLED_Y.sub("y", _transliterated(russian_name))
+    return "-".join(" ".join(word.capitalize() for word in part.split()) for part in plain.split("-"))
+
+
 def ascii_name(name: str) -> str:
     """Kraków -> Krakow, Łódź -> Lodz, Nevel' -> Nevel: English texts write GeoNames' accented names
     without accents, and drop the apostrophe that transliterates a Russian soft sign at a word's end."""
@@ -638,7 +644,7 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
         place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
                          if key in geonames_towns), None)
     if place_id is None:
-        place_id = _synthetic_id(kind, display_name, country_code)
+        place_id = synthetic_id(kind, display_name, country_code)
     existing = places.get(place_id)
     population = row.get("population")
     new = Place(

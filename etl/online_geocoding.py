@@ -18,7 +18,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
-from etl.gazetteer import Gazetteer, _synthetic_id, normalise
+from etl.gazetteer import Gazetteer, synthetic_id, normalise
 from etl.records import Extraction, Place
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def place_from_answer(name: str, raw: dict) -> Place | None:
                  name, raw.get("addresstype") or raw.get("type"), raw.get("display_name"))
         return None
     return Place(
-        place_id=_synthetic_id("osm", str(raw.get("osm_type", "")), str(raw.get("osm_id", ""))),
+        place_id=synthetic_id("osm", str(raw.get("osm_type", "")), str(raw.get("osm_id", ""))),
         name=name.strip(),
         kind=kind,
         country_code=country_code,

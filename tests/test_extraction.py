@@ -242,3 +242,21 @@ def test_a_partner_town_named_where_something_happened_is_still_a_side(gazetteer
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Alytus", "Elk"}) in pair_names
     assert frozenset({"Alytus", "Kovel"}) in pair_names
+
+
+@pytest.mark.parametrize("body", [
+    "Администрации Железнодорожного района Витебска и Фрунзенского района Владимира подписали соглашение о "
+    "сотрудничестве.",
+    "The Frunzensky District of Vladimir and the Zheleznodorozhny District of Vitebsk signed an agreement on "
+    "cooperation.",
+    "Vladimir's Frunzensky District signed a cooperation agreement with the Zheleznodorozhny District of Vitebsk.",
+])
+def test_a_district_the_gazetteer_lacks_is_read_as_the_named_citys_district(gazetteer, body):
+    extraction = extract_article(_article(body), gazetteer)
+    places = {p.name: p for p in extraction.places.values()}
+    frunzensky = places["Frunzensky District, Vladimir"]  # the CSV lists Frunzensky Districts of Minsk and St Petersburg
+    assert (frunzensky.kind, frunzensky.country_code, frunzensky.parent_id) == ("district", "RU", places["Vladimir"].place_id)
+    assert (frunzensky.lat, frunzensky.lon) == (places["Vladimir"].lat, places["Vladimir"].lon)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Frunzensky District, Vladimir", "Zheleznodorozhny District, Vitebsk"})}
+    assert "Frunzensky District, Minsk" not in places

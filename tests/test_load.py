@@ -459,3 +459,18 @@ def test_the_store_keeps_one_name_per_place_whatever_a_page_spells(tmp_path, db)
     assert names == {"Tsqaltubo", "Reggio nell'Emilia"}
     surfaces = {row[0] for row in query(db, "SELECT surface FROM mentions")}
     assert {"Tskaltubo", "Reggio Emilia"} <= surfaces
+
+
+def test_a_district_the_gazetteer_lacks_rolls_up_to_its_city(tmp_path, db):
+    page = ("Новостные рубрики\n\nVitebsk and Vladimir districts sign an agreement\n\n11:02, 10 June 2024\n\n"
+            "The Frunzensky District of Vladimir and the Zheleznodorozhny District of Vitebsk signed an agreement "
+            "on cooperation in culture.\n")
+    pages = write_pages(tmp_path / "pages", {"districts.txt": page.encode("utf-8")})
+
+    load_paths([pages], db, progress=False)
+
+    pairs = query(db, "SELECT name_a, name_b FROM city_pairs")
+    assert [frozenset(pair) for pair in pairs] == [frozenset({"Vitebsk", "Vladimir"})]
+    district = query(db, "SELECT d.kind, c.name FROM places d JOIN places c ON c.place_id = d.parent_id "
+                         "WHERE d.name = 'Frunzensky District, Vladimir'")
+    assert district == [("district", "Vladimir")]

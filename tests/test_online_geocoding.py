@@ -8,7 +8,7 @@ from nominatim_standin import BRAGIN, NominatimStandIn
 
 from etl.config import PROJECT_ROOT
 from etl.extract import extract_article
-from etl.gazetteer import Gazetteer, _synthetic_id
+from etl.gazetteer import Gazetteer, synthetic_id
 from etl.online_geocoding import (
     CachedOnlineGeocoder,
     OnlineGeocodingError,
@@ -19,7 +19,7 @@ from etl.online_geocoding import (
 )
 from etl.records import Article
 
-BRAGIN_ID = _synthetic_id("osm", "node", "274688541")
+BRAGIN_ID = synthetic_id("osm", "node", "274688541")
 
 
 @pytest.fixture

@@ -1,0 +1,86 @@
+"""City districts the gazetteer lacks, read from the phrase that names them with their city.
+
+The supplement CSV lists the districts of the cities the sample corpus needs, but a page may name any
+district of any city: "the Frunzensky District of Vladimir", «Октябрьский район Владимира». Where the
+phrase names a city the gazetteer knows, the district is that city's, whatever the CSV lacks: it becomes a
+place of its own (a stable id, its city's coordinates, precision 2), so a district-to-district agreement
+links the districts and rolls up to the two cities, as one from the CSV does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.gazetteer import Gazetteer, romanised, synthetic_id
+from etl.geocode import DISTRICTS_CITY, ResolvedName
+from etl.records import Place
+
+UNLISTED_DISTRICT = "district of the named city (not in the gazetteer; placed at the city)"
+
+# Transliterated Russian district adjectives: Frunzensky, Oktyabrskiy, Tsentralny, Zavodskoy.
+_EN_ADJECTIVE = r"[A-Z][a-z]+(?:sk(?:y|iy|ii|oy)|n(?:y|yy|iy|oy)|ovy|evy)"
+_EN_DISTRICTS = (
+    # "the Frunzensky District of Vladimir", "the Oktyabrsky and Frunzensky districts of Vladimir"
+    re.compile(rf"\b({_EN_ADJECTIVE})(?:\s+and\s+({_EN_ADJECTIVE}))?\s+[Dd]istricts?\s+of\s+(?:the\s+city\s+of\s+)?"
+               r"(?P<city>[A-Z][\w'-]+)"),
+    # "Vladimir's Frunzensky District"
+    re.compile(rf"\b(?P<city>[A-Z][\w-]+)['’]s\s+({_EN_ADJECTIVE})(?:\s+and\s+({_EN_ADJECTIVE}))?\s+[Dd]istricts?\b"),
+)
+_RU_ADJECTIVE = r"[А-ЯЁ][а-яё]+(?:ий|ый|ой|ого|ому|ым|ом|ая|ую|ие|ых|ым|ыми|им|ими|их|ие)"
+_RU_DISTRICTS = re.compile(
+    # «Октябрьский район Владимира», «Фрунзенского района г. Владимира», «Октябрьский и Фрунзенский районы Владимира»
+    rf"\b({_RU_ADJECTIVE})(?:\s+и\s+({_RU_ADJECTIVE}))?\s+район(?:а|у|ом|е|ы|ов|ам|ами|ах)?\s+"
+    r"(?:г\.\s*|города\s+)?(?P<city>[А-ЯЁ][а-яё-]+)")
+_RU_ENDINGS = re.compile(r"(?:ого|ому|ыми|ими|ым|им|ом|ая|ую|ой|ий|ый|ие|ые|ых|их)$")
+
+
+def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> list[ResolvedName]:
+    """The names with each "<district> of <city>" phrase whose district the gazetteer lacks read as that
+    city's district (the city then named as its address, not as a side)."""
+    if "istrict" not in text and "район" not in text:
+        return resolved
+    cities = {r.start: r.place for r in resolved if r.place.kind == "city"}
+    replaced: dict[int, ResolvedName] = {}  # by start
+    addresses: set[int] = set()
+    patterns = [*(_EN_DISTRICTS if "istrict" in text else ()), *((_RU_DISTRICTS,) if "район" in text else ())]
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            city = cities.get(match.start("city"))
+            if city is None:
+                continue
+            for group in (g for g in range(1, pattern.groups + 1) if g != pattern.groupindex["city"]):
+                if match.group(group) is None:
+                    continue
+                start, end = match.span(group)
+                if any(r.start == start and r.place.parent_id == city.place_id for r in resolved):
+                    continue  # the gazetteer knows this city's district
+                district = _district(match.group(group), city, gazetteer, russian=pattern is _RU_DISTRICTS)
+                replaced[start] = ResolvedName(start, end, match.group(group), district, UNLISTED_DISTRICT)
+                addresses.add(match.start("city"))
+    if not replaced:
+        return resolved
+    names = [r for r in resolved if r.start not in replaced]
+    names = [ResolvedName(r.start, r.end, r.surface, r.place, DISTRICTS_CITY) if r.start in addresses else r
+             for r in names]
+    return sorted([*names, *replaced.values()], key=lambda r: r.start)
+
+
+def _district(adjective: str, city: Place, gazetteer: Gazetteer, russian: bool) -> Place:
+    """The district as a place: named as the CSV names districts ("Frunzensky District, Vladimir")."""
+    if russian:
+        stem = _RU_ENDINGS.sub("", adjective)
+        nominative = stem + ("ий" if stem[-1:] in "кгхжшчщ" else "ый")
+        name_ru = f"{nominative} район"
+        english = romanised(nominative)
+    else:
+        name_ru = None
+        english = re.sub(r"(?:yy|iy|ii)$", "y", adjective)
+    display = f"{english} District, {city.name}"
+    place_id = synthetic_id("district", display, city.country_code)
+    place = gazetteer.places.get(place_id)
+    if place is None:
+        # Registered by id only (never by name), so other pages still read names as the gazetteer has them.
+        place = gazetteer.places[place_id] = Place(
+            place_id=place_id, name=display, kind="district", country_code=city.country_code, lat=city.lat,
+            lon=city.lon, admin1=city.admin1, parent_id=city.place_id, name_ru=name_ru)
+    return place
