@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "31"
+INDEX_VERSION = "33"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -303,10 +303,13 @@ def _build(supplement_dir: Path) -> Gazetteer:
             if not _usable_alias(alias) and not (alias == place.name_ru and len(alias) == 2 and alias.istitle()
                                                  and _CYRILLIC.search(alias)):
                 continue
-            key = name_key(alias)
-            if key and key not in seen:
-                seen.add(key)
-                names[key].append(place_id)
+            folded = name_key(fold_latin(alias))
+            # "Dráma" folds to a word: the accented spelling is a name, the folded one is not
+            keys = [name_key(alias)] + ([folded] if " ".join(folded) not in common_words else [])
+            for key in keys:
+                if key and key not in seen:
+                    seen.add(key)
+                    names[key].append(place_id)
     for key, country_code in list(hints.items()):
         if key in names and any(places[i].kind == "country" for i in names[key]):
             del hints[key]
@@ -567,6 +570,17 @@ def _transliterated(russian_name: str) -> str:
     for soft, written in (("ье", "ye"), ("ьё", "yo"), ("ъе", "ye")):  # Ивье → Ivye
         lowered = lowered.replace(soft, written)
     return lowered.translate(_TRANSLITERATION)
+
+
+def fold_latin(word: str) -> str:
+    """"Biržai" -> "Birzai", "Nové Město" -> "Nove Mesto": Latin letters without accents, for matching pages
+    that write a name with its accents against a gazetteer that has it without (or the other way round).
+    Cyrillic is left as it is (й and ё are letters of their own there)."""
+    if word.isascii() or _CYRILLIC.search(word):
+        return word
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSABLE))
+                     if not unicodedata.combining(ch))
+    return folded if folded.isascii() else word
 
 
 def romanised(russian_name: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from etl.gazetteer import CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, normalise, population_prior
+from etl.gazetteer import (CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, fold_latin, normalise,
+                           population_prior)
 from etl.records import Place
 
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
@@ -83,13 +84,18 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             continue
         word = first.group().lower()
         key = (normalise(word) if "ё" in word or "ș" in word or "ț" in word else word,)
+        if not word.isascii() and key not in names and key not in prefixes and key not in hints:
+            key = (fold_latin(word),)  # "Biržai", "Nové Město": the gazetteer may have them without accents
         best: tuple[tuple[str, ...], int] | None = (key, first.end()) if key in names or key in hints else None
         end = first.end()
         while key in prefixes:
             following = _NEXT_TOKEN.match(text, end)
             if following is None:
                 break
-            key = (*key, normalise(following.group(1)))
+            token = normalise(following.group(1))
+            if not token.isascii() and (*key, token) not in names and (*key, token) not in prefixes:
+                token = fold_latin(token)
+            key = (*key, token)
             end = following.end()
             if key in names or key in hints:
                 best = (key, end)
