@@ -143,7 +143,10 @@ _SURE_KINDS_OF_WORD = _kinds_of_word(SURE_WORDS)
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
     "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
-    "tourism": re.compile(r"\btouris[mt]\w*|\btour\s+(?:packages?|operators?|routes?)\b", _FLAGS),
+    "tourism": re.compile(r"\btouris[mt]\w*|\btour\s+(?:packages?|operators?|routes?)\b|\bholiday(?:s|makers?)\b"
+                         r"|\b(?:tourist|holiday|travel)\s+destinations?\b|\bas\s+(?:a\s+)?destinations?\b"
+                         r"|\btravel\s+(?:agenc\w+|companies|routes?)\b|\bhotels?\b|\bhospitality\b|\bsightseeing\b"
+                         r"|\bexcursions?\b|\bresorts?\b", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*|\bfolk\b|\bensembles?\b|\bchoirs?\b|\bcraftsm[ae]n\b"
                           r"|\bcrafts\b|\borchestras?\b", _FLAGS),
@@ -173,7 +176,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
 _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey"),
-    "tourism": ("touris", "tour"),
+    "tourism": ("touris", "tour", "holiday", "destination", "travel", "hotel", "hospitality", "sightseeing",
+                "excursion", "resort"),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft",
                 "orchestra"),
     "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational", "college",
@@ -1057,13 +1061,13 @@ class _Finding:
 _PROVISION = re.compile(
     r"^(?:(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
     r"(?:document|agreement|plan|memorandum|programme|program|roadmap|road\s+map|accord|treaty|deal|contract"
-    r"|protocol|documents|agreements|plans|memoranda|programmes)s?|It|They)\b[^.]{0,80}?\b(?:provides?\s+for"
+    r"|protocol|charter|declaration|mou|pact|documents|agreements|plans|memoranda|programmes)s?|It|They)\b[^.]{0,80}?\b(?:provides?\s+for"
     r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"
     r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
     r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
     r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
-    r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration)s?\b"
+    r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
     r"|decided\s+to|are\s+going\s+to)\b"

@@ -390,3 +390,13 @@ def test_documents_listed_among_those_signed_and_a_package_signed():
     assert "agreement_signed" in event_types_in(
         "The largest package was signed by the Gomel Oblast Executive Committee and Nizhny Novgorod Region.")
     assert "agreement_signed" not in event_types_in("Among them are teachers from Brest Region.")
+
+
+def test_what_a_twinning_charter_commits_the_towns_to_gives_the_signing_its_sectors(gazetteer):
+    article = Article(article_id="t", source_path="t.txt", title="Fossano and Briançon are now twin towns",
+                      body="The Mayor of Fossano and the Mayor of Briançon signed the twinning charter on Saturday. "
+                           "The charter commits the towns to exchanges between their schools and to promote each "
+                           "other as destinations for mountain holidays.",
+                      published_date=date(2025, 6, 9), date_precision="day")
+    labels = labels_from_extraction(extract_article(article, gazetteer))
+    assert labels.agreement_sectors == {"education", "tourism"}
