@@ -13,7 +13,8 @@ from etl import russian
 from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
-from etl.geocode import DISTRICTS_CITY, ResolvedName, publisher_country, resolve_names, spot_names, spot_unknown_places
+from etl.geocode import (ADDRESSES, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
+                         spot_names, spot_unknown_places)
 from etl.records import Article, Event, Extraction, Mention, Place
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
@@ -677,6 +678,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
     if not text.isascii():
         _prefer_russian_regions(text, resolved, gazetteer)
+        resolved = regions_as_addresses(text, resolved, gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     resolved = add_unlisted_districts(text, resolved, gazetteer)
@@ -689,7 +691,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         while k + 1 < len(bounds) and name.start >= bounds[k][1]:
             k += 1
         # the district's address, or the region of "the Colorado capital": named, but not a side of a pair
-        if bounds and name.reason != DISTRICTS_CITY and not (
+        if bounds and name.reason not in ADDRESSES and not (
                 name.place.kind == "region" and text.startswith(" capital", name.end)):
             by_sentence[k].append(name)
 
@@ -706,7 +708,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 mentions.append(Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)))
                 mentioned_at.add(r.start)
     mentions.sort(key=lambda m: m.char_start)
-    prominence = Counter(r.place.place_id for r in resolved if r.reason != DISTRICTS_CITY)
+    prominence = Counter(r.place.place_id for r in resolved if r.reason not in ADDRESSES)
     for r in by_sentence[0] if bounds else ():
         prominence[r.place.place_id] += 2  # the title names what the article is about
     findings: list[_Finding] = []

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from etl.gazetteer import (CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, fold_latin, normalise,
-                           population_prior)
+from etl.gazetteer import (CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, fold_latin, name_key,
+                           normalise, population_prior)
 from etl.records import Place
 
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
@@ -230,6 +230,32 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
 
 
 DISTRICTS_CITY = "named as the district's city"
+TOWNS_REGION = "named as the region of the town before it"
+ADDRESSES = frozenset({DISTRICTS_CITY, TOWNS_REGION})  # named, but as where another place lies, not as a side
+# «Славгород Могилевской области», «Кировск Ленинградской области»: a region in the genitive right after a town
+_REGION_IN_GENITIVE = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого|ей|его)\s+(?:области|края|округа|республики)"
+                                 r"|Республики\s+[А-ЯЁ][а-яё-]+)$")
+
+
+def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> list[ResolvedName]:
+    """A town followed by its region in the genitive («Славгород Могилевской области и Славгород Алтайского
+    края») is the town in that region; the region is its address there, not a side of a pair."""
+    if "област" not in text and "кра" not in text and "Республик" not in text:
+        return resolved
+    names = list(resolved)
+    for k in range(1, len(names)):
+        town, region = names[k - 1], names[k]
+        if region.place.kind != "region" or town.place.kind != "city" or not text[town.end:region.start].isspace() \
+                or "\n" in text[town.end:region.start] or not _REGION_IN_GENITIVE.search(region.surface):
+            continue
+        inside = [p for p in gazetteer.candidates(name_key(town.surface))
+                  if p.kind == "city" and region.place.place_id in gazetteer.ancestors(p)]
+        if inside and town.place not in inside:
+            names[k - 1] = ResolvedName(town.start, town.end, town.surface, max(inside, key=population_prior),
+                                        "its region follows the name")
+        if inside:
+            names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
+    return names
 # The bodies of a region named after its capital ("the Minsk Regional Executive Committee"); a "Brest Regional
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"

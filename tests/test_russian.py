@@ -388,3 +388,10 @@ def test_a_foreign_twin_named_like_a_case_form_of_a_word_is_found_mid_sentence(g
                                 "Делегацию возглавил Тимофей Соколов.")
     assert "otaru|jp|city" in labels.places  # «отару» is also a case form of «отара», a flock
     assert not any(place.endswith("|br|city") or place.startswith("sokolov|") for place in labels.places)
+
+
+def test_a_region_in_the_genitive_after_a_town_is_its_address_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "Славгород Могилевской области и Славгород Алтайского края подписали соглашение "
+                                "об установлении побратимских связей.")
+    assert {"slavgorod|by|city", "slavgorod|ru|city"} <= labels.places
+    assert labels.pairs == {frozenset({"slavgorod|by", "slavgorod|ru"})}  # no pair with either region
