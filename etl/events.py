@@ -678,7 +678,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
     if not text.isascii():
         _prefer_russian_regions(text, resolved, gazetteer)
-        resolved = regions_as_addresses(text, resolved, gazetteer)
+    resolved = regions_as_addresses(text, resolved, gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     resolved = add_unlisted_districts(text, resolved, gazetteer)

@@ -239,14 +239,16 @@ _REGION_IN_GENITIVE = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого|ей|е
 
 def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> list[ResolvedName]:
     """A town followed by its region in the genitive («Славгород Могилевской области и Славгород Алтайского
-    края») is the town in that region; the region is its address there, not a side of a pair."""
-    if "област" not in text and "кра" not in text and "Республик" not in text:
-        return resolved
+    края») or in brackets ("Kimry (Tver Region)") is the town in that region; the region is its address
+    there, not a side of a pair."""
     names = list(resolved)
     for k in range(1, len(names)):
         town, region = names[k - 1], names[k]
-        if region.place.kind != "region" or town.place.kind != "city" or not text[town.end:region.start].isspace() \
-                or "\n" in text[town.end:region.start] or not _REGION_IN_GENITIVE.search(region.surface):
+        if region.place.kind != "region" or town.place.kind != "city":
+            continue
+        gap = text[town.end:region.start]
+        bracketed = gap.strip() == "(" and text.startswith(")", region.end)  # "Kimry (Tver Region)"
+        if not bracketed and not (gap.isspace() and "\n" not in gap and _REGION_IN_GENITIVE.search(region.surface)):
             continue
         inside = [p for p in gazetteer.candidates(name_key(town.surface))
                   if p.kind == "city" and region.place.place_id in gazetteer.ancestors(p)]
@@ -255,7 +257,25 @@ def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gaz
                                         "its region follows the name")
         if inside:
             names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
+    # «команды Кимр и Узловой Тульской области»: a region in the genitive after a capitalised word that is no
+    # place the gazetteer knows is that town's address too; the town itself is listed as unresolved.
+    taken_ends = {r.end for r in names}
+    for k, region in enumerate(names):
+        if region.place.kind != "region" or region.reason in ADDRESSES or not _REGION_IN_GENITIVE.search(region.surface):
+            continue
+        before = _UNKNOWN_TOWN_BEFORE.search(text, max(0, region.start - 40), region.start)
+        if before is not None and before.end(1) not in taken_ends \
+                and not before.group(1).lower().startswith(_INSTITUTION_STEMS):
+            names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
     return names
+
+
+# A capitalised word mid-sentence (after a lower-case word, a comma or a dash), right before the region
+_UNKNOWN_TOWN_BEFORE = re.compile(r"(?:[а-яё,—–-]|\bи)\s+([А-ЯЁ][а-яё-]+)\s+$")
+# Capitalised in official Russian, and followed by the region they belong to: not towns
+_INSTITUTION_STEMS = ("правительств", "губернатор", "администрац", "дум", "собрани", "президент", "глав", "министерств",
+                      "совет", "парламент", "законодательн", "представительств", "посольств", "дн", "делегац",
+                      "форум", "аппарат", "палат", "комитет", "управлени", "департамент", "агентств", "фонд")
 # The bodies of a region named after its capital ("the Minsk Regional Executive Committee"); a "Brest Regional
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"

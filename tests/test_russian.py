@@ -395,3 +395,11 @@ def test_a_region_in_the_genitive_after_a_town_is_its_address_not_a_side(gazette
                                 "об установлении побратимских связей.")
     assert {"slavgorod|by|city", "slavgorod|ru|city"} <= labels.places
     assert labels.pairs == {frozenset({"slavgorod|by", "slavgorod|ru"})}  # no pair with either region
+
+
+def test_the_region_of_a_town_the_gazetteer_lacks_is_its_address_not_a_side(gazetteer):
+    # GeoNames has no Russian name for Uzlovaya («Узловая» is also an ordinary adjective)
+    labels = _labels(gazetteer, "На турнир приехали команды городов-побратимов Рогачева — Кимр (Тверская область) "
+                                "и Узловой Тульской области.")
+    assert not any("tula region" in pair or "tver region" in pair for pair in map(" ".join, labels.pairs))
+    assert frozenset({"kimry|ru", "rogachev|by"}) in labels.pairs
