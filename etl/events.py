@@ -758,6 +758,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 pair_votes[pair] += 3 if number == 0 else 1
 
     main_pair = pair_votes.most_common(1)[0][0] if pair_votes else None
+    # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
+    # article's main pair ("Jermuk and Zheleznovodsk signed a memorandum" when Jermuk is not in the gazetteer).
+    starts = [start for start, _ in bounds]
+    unknown_sides = {bisect_right(starts, at) - 1 for _, at in spot_unknown_places(
+        text, [n for n in spotted if n.candidates or n.country_hint], every_mention=True)}
     events: list[Event] = []
     participant_ids: set[int] = set()
     sentence_of_event: list[int] = []
@@ -778,7 +783,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                       if r.place.kind != "country" and r.place.country_code not in here]
             if len({p.place_id for p in others}) == 1:
                 pairs = pairs_among(others[:1] + local, gazetteer)
-        if not pairs and main_pair and not finding.background and (
+        if not pairs and main_pair and not finding.background and finding.number not in unknown_sides and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
             confidence = 0.6

@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "33"
+INDEX_VERSION = "34"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -373,6 +373,11 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
         if place.kind == "country":
+            # «город Армении», «в Казахстане»: a country in any case tells which country the sentence is about
+            for alias in place_aliases:
+                if _CYRILLIC.search(alias) and " " not in alias:
+                    for form in declined(alias):
+                        hints.setdefault((normalise(form),), place.country_code)
             continue
         # a two-letter name only where a curated CSV gives it («Ош»: «в Оше», «из Оша»)
         cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias)

@@ -438,11 +438,32 @@ _UNKNOWN_AREA = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
     r"|district|region|oblast|province|county|raion))\b")
 _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of")
+# «в городе Джермук», «агрогородок Опса»
+_UNKNOWN_TOWN_RU = re.compile(r"(?<![А-ЯЁа-яё])(?:город[еу]?|городом|г\.|пос[её]л[ао]?к\w*|деревн\w+|сел[аеоу]|агрогород\w*)"
+                              r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+# "Jermuk and Zheleznovodsk signed", «Джермук и Железноводск стали побратимами»: an unknown name side by side
+# with a known place as the subject of a signing or a twinning
+_SIGNING_AFTER = re.compile(r"[^.!?\n]{0,60}?\b(?:подписал\w*|заключил\w*|стал[иа]?\s+(?:город\w*-)?побратим\w*|побратим\w*"
+                            r"|signed|became\s+(?:twin|sister|partner)|(?:are|were)\s+twinned|agreed)\b")
+_AND_UNKNOWN = re.compile(r"\s+(?:и|and)\s+([A-ZА-ЯЁ][\w'’-]+)\b")
+_UNKNOWN_AND = re.compile(r"(?:^|(?<=[\s«\"(]))([A-ZА-ЯЁ][\w'’-]+)\s+(?:и|and)\s+$")
 _AREA_WORDS = ("istrict", "egion", "blast", "rovince", "ounty", "aion", "oivodeship")
 
 
-def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> list[tuple[str, int]]:
-    """Names that read like places ("the town of Kopyl", "Uzda District") but that the gazetteer lacks.
+# Capitalised words that open a sentence before "and": "Both Minsk and …", «Также …»
+_NOT_NAMES = frozenset({"both", "also", "the", "and", "but", "today", "yesterday", "now", "then", "так", "также", "и",
+                        "а", "но", "сегодня", "вчера", "ранее", "теперь", "оба", "обе", "district", "region", "city",
+                        "town", "oblast", "province", "county", "municipality", "village"})
+
+
+# «Минская и Московская области»: an adjective before a region or district noun, not a town
+_ADJECTIVE_ENDINGS = ("ская", "ский", "ское", "ские", "ской", "ского", "ская", "ный", "ная", "ные")
+
+
+def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
+                        every_mention: bool = False) -> list[tuple[str, int]]:
+    """Names that read like places ("the town of Kopyl", "Uzda District", "Jermuk and Zheleznovodsk signed")
+    but that the gazetteer lacks, each once (or ``every_mention``), with where they stand.
 
     They are kept for the analyst (and the online geocoder), never guessed.
     """
@@ -455,16 +476,28 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName]) -> l
     if any(word in text for word in _AREA_WORDS):
         matches.extend(m for m in _UNKNOWN_AREA.finditer(text)
                        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
+    if not text.isascii() and any(word in lowered for word in ("город", "г.", "посел", "посёл", "деревн", "сел", "агрогор")):
+        matches.extend(_UNKNOWN_TOWN_RU.finditer(text))
+    for place in known:
+        if not getattr(place, "place", None) and not getattr(place, "candidates", None):
+            continue
+        after = _AND_UNKNOWN.match(text, place.end)
+        before = _UNKNOWN_AND.search(text, max(0, place.start - 40), place.start)
+        subject_end = after.end() if after else place.end
+        if (after or before) and _SIGNING_AFTER.match(text, subject_end):
+            matches.extend(m for m in (after, before) if m is not None)
     for match in matches:
         start, end = match.span(1)
         name = match.group(1)
         if name.startswith("The ") and " " in name[4:]:  # "The Sovetsky District" opening a sentence
             name, start = name[4:], start + 4
-        if name.split()[0].lower() in COMMON_WORDS or any(s < end and start < e for s, e in taken):
+        if name.split()[0].lower() in COMMON_WORDS or name.lower() in _NOT_NAMES or name.isupper() \
+                or name.lower().endswith(_ADJECTIVE_ENDINGS) \
+                or any(s < end and start < e for s, e in taken):
             continue
-        if all(name != seen for seen, _ in unknown):
+        if every_mention or all(name != seen for seen, _ in unknown):
             unknown.append((name, start))
-    return unknown
+    return sorted(unknown, key=lambda found: found[1]) if every_mention else unknown
 
 
 class GazetteerGeocoder(Geocoder):

@@ -403,3 +403,15 @@ def test_the_region_of_a_town_the_gazetteer_lacks_is_its_address_not_a_side(gaze
                                 "и Узловой Тульской области.")
     assert not any("tula region" in pair or "tver region" in pair for pair in map(" ".join, labels.pairs))
     assert frozenset({"kimry|ru", "rogachev|by"}) in labels.pairs
+
+
+def test_a_twin_town_the_gazetteer_lacks_is_listed_and_no_other_pair_is_put_in_its_place(gazetteer):
+    article = Article(article_id="t", source_path="t.txt", title="Джермук и Железноводск подписали меморандум",
+                      body="Гости прилетели в Ереван из Минеральных Вод, откуда до Железноводска около 20 километров, "
+                           "и встретились с мэром Еревана. Армянский курортный город Джермук и российский "
+                           "Железноводск стали городами-побратимами.",
+                      published_date=date(2024, 5, 14), date_precision="day")
+    extraction = extract_article(article, gazetteer)
+    assert [name for name, _ in extraction.unresolved] == ["Джермук"]
+    title_events = [e for e in extraction.events if e.sentence.startswith("Джермук")]
+    assert title_events and all(not e.pairs for e in title_events)  # not Yerevan's pair: its side is unknown
