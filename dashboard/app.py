@@ -121,13 +121,15 @@ _VIEWS = {
     "agreements": queries.agreement_points,
     "pairs": lambda con, f: queries.pairs(con, f, limit=TABLE_PAIRS),
     "cities": queries.cities,
+    # the map's pairs and cities from one reading of the events (a dict of both)
+    "map": lambda con, f: queries.map_views(con, f, top_pairs=TABLE_PAIRS),
     "sectors": queries.sectors,
 }
 
 
 # Results are keyed by the snapshot file (named after the store's version), the view and the filter set.
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(path: str, name: str, filters_key: str, _filters: Filters) -> pd.DataFrame:
+def view(path: str, name: str, filters_key: str, _filters: Filters) -> pd.DataFrame | dict[str, pd.DataFrame]:
     cursor = snapshot_connection(path).cursor()  # sessions share the connection; each query its own cursor
     try:
         return _VIEWS[name](cursor, _filters)
@@ -153,7 +155,7 @@ class Page:
     names: dict[int, str]
     figures: pd.Series
 
-    def view(self, name: str) -> pd.DataFrame:
+    def view(self, name: str) -> pd.DataFrame | dict[str, pd.DataFrame]:
         return view(self.path, name, self.filters.key(), self.filters)
 
     def chart_key(self, name: str) -> str:
@@ -372,7 +374,8 @@ def timeline_tab(page: Page) -> None:
 
 
 def map_tab(page: Page) -> None:
-    pair_rows, city_rows = page.view("pairs"), page.view("cities")
+    views = page.view("map")
+    pair_rows, city_rows = views["pairs"], views["cities"]
     if pair_rows.empty and city_rows.empty:
         empty_state("No places match these filters.")
         return
