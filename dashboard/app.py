@@ -260,7 +260,8 @@ def sidebar(options: dict[str, pd.DataFrame], span: tuple[date, date], places: d
         st.multiselect("Sectors", list(sector_counts), key="f_sectors", placeholder="All sectors",
                        format_func=lambda s: f"{s} · {sector_counts[s]:,}")
         st.text_input("Search titles and evidence", key="f_text", placeholder="e.g. festival, Kazan, маршрут",
-                      help="Case-insensitive; matches the article title or the sentence an event was read from.")
+                      help="Case-insensitive, any part of a word (\"forum\" finds \"forums\"); matches the "
+                           "article title or the sentence an event was read from.")
         st.radio("Count", ["events", "reports"], key="f_count", horizontal=True,
                  format_func=lambda c: "each event once" if c == "events" else "every report",
                  help="An event reported by several pages (same type, day and places) counts once, or once per "

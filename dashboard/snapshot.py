@@ -19,8 +19,9 @@ takes part in it): a place, country or pair filter selects casts from these smal
 pairs group the events by cast before rolling up to cities and pairs. A text search answers with a bit string
 over ``event_no`` or ``report_no`` (dashboard/queries.py): a word or part of one through the word index
 (``word``, ``word_report``), other text by reading ``search_text`` and ``art.title_lower``. The sidebar's
-options are counted here once (``option_*``, ``span``), and so is the headline of the whole store, the first page every analyst sees (``headline_all``). ``cc``
-numbers the pairs of countries (``country_pair``), so that counting countries or grouping by them is cheap.
+options are counted here once (``option_*``, ``span``), and so is the headline of the whole store, the first
+page every analyst sees (``headline_all``). ``cc`` numbers the pairs of countries (``country_pair``), so that
+counting countries or grouping by them is cheap.
 
 Reports of one event (the same event on several pages, or in a page's headline and body) are grouped
 by the loader (``event_reports``, etl/same_event.py); the report of the earliest page stands for the
