@@ -121,13 +121,15 @@ _VIEWS = {
     "agreements": queries.agreement_points,
     "pairs": lambda con, f: queries.pairs(con, f, limit=TABLE_PAIRS),
     "cities": queries.cities,
+    # the map's pairs and cities from one reading of the events (a dict of both)
+    "map": lambda con, f: queries.map_views(con, f, top_pairs=TABLE_PAIRS),
     "sectors": queries.sectors,
 }
 
 
 # Results are keyed by the snapshot file (named after the store's version), the view and the filter set.
 @st.cache_data(max_entries=256, show_spinner=False)
-def view(path: str, name: str, filters_key: str, _filters: Filters) -> pd.DataFrame:
+def view(path: str, name: str, filters_key: str, _filters: Filters) -> pd.DataFrame | dict[str, pd.DataFrame]:
     cursor = snapshot_connection(path).cursor()  # sessions share the connection; each query its own cursor
     try:
         return _VIEWS[name](cursor, _filters)
@@ -153,7 +155,7 @@ class Page:
     names: dict[int, str]
     figures: pd.Series
 
-    def view(self, name: str) -> pd.DataFrame:
+    def view(self, name: str) -> pd.DataFrame | dict[str, pd.DataFrame]:
         return view(self.path, name, self.filters.key(), self.filters)
 
     def chart_key(self, name: str) -> str:
@@ -258,7 +260,8 @@ def sidebar(options: dict[str, pd.DataFrame], span: tuple[date, date], places: d
         st.multiselect("Sectors", list(sector_counts), key="f_sectors", placeholder="All sectors",
                        format_func=lambda s: f"{s} · {sector_counts[s]:,}")
         st.text_input("Search titles and evidence", key="f_text", placeholder="e.g. festival, Kazan, маршрут",
-                      help="Case-insensitive; matches the article title or the sentence an event was read from.")
+                      help="Case-insensitive, any part of a word (\"forum\" finds \"forums\"); matches the "
+                           "article title or the sentence an event was read from.")
         st.radio("Count", ["events", "reports"], key="f_count", horizontal=True,
                  format_func=lambda c: "each event once" if c == "events" else "every report",
                  help="An event reported by several pages (same type, day and places) counts once, or once per "
@@ -372,7 +375,8 @@ def timeline_tab(page: Page) -> None:
 
 
 def map_tab(page: Page) -> None:
-    pair_rows, city_rows = page.view("pairs"), page.view("cities")
+    views = page.view("map")
+    pair_rows, city_rows = views["pairs"], views["cities"]
     if pair_rows.empty and city_rows.empty:
         empty_state("No places match these filters.")
         return

@@ -11,6 +11,7 @@ mode every report counts.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.filters import COUNT_MODES, Filters
+from dashboard.snapshot import WORD
 
 AGREEMENT = "agreement_signed"
 
@@ -30,7 +32,8 @@ def _marks(values: Sequence) -> str:
 def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tuple[str, list]:
     """The WHERE clause selecting the rows of ``ev`` (as ``alias``) that the filters keep.
 
-    Every filter but the text search is a predicate on the row's own columns: no join."""
+    Dates, types and sectors are predicates on the row's own columns; countries, places and a pair select casts
+    (``cast_id``: who takes part) from the small cast tables; the text search is a bit string over the rows."""
     x = alias
     conditions = ["TRUE"]
     params: list = []
@@ -47,25 +50,19 @@ def _where(con: duckdb.DuckDBPyConnection, f: Filters, alias: str = "x") -> tupl
         conditions.append(f"{x}.t IN ({_marks(known)})" if known else "FALSE")
         params += known
     if f.countries:
-        marks = _marks(f.countries)
-        # The rare lists are looked into only where there is one (an OR evaluates its later terms only on
-        # the rows still unmatched, an AND only on the rows still matching).
-        conditions.append(f"({x}.c1 IN ({marks}) OR {x}.c2 IN ({marks}) OR ({x}.extra_countries IS NOT NULL "
-                          f"AND list_has_any({x}.extra_countries, ?::VARCHAR[])))")
-        params += [*f.countries, *f.countries, list(f.countries)]
+        conditions.append(f"{x}.cast_id IN (SELECT cast_id FROM cast_country WHERE country IN ({_marks(f.countries)}))")
+        params += list(f.countries)
     if f.places:
-        marks = _marks(f.places)
-        conditions.append(f"({x}.lo IN ({marks}) OR {x}.hi IN ({marks}) OR ({x}.extra_cities IS NOT NULL "
-                          f"AND list_has_any({x}.extra_cities, ?::BIGINT[])))")
-        params += [*f.places, *f.places, list(f.places)]
+        conditions.append(f"{x}.cast_id IN (SELECT cast_id FROM cast_city WHERE city_id IN ({_marks(f.places)}))")
+        params += list(f.places)
     if f.sectors:
         conditions.append(f"({_mask(f, x)} & (SELECT COALESCE(bit_or(1::USMALLINT << bit), 0) FROM sector "
                           f"WHERE sector IN ({_marks(f.sectors)}))) <> 0")
         params += list(f.sectors)
     if f.pair:
-        pid = "(SELECT pid FROM pair_ix WHERE a = ? AND b = ?)"
-        conditions.append(f"({x}.pid = {pid} OR ({x}.extra_pids IS NOT NULL AND list_contains({x}.extra_pids, {pid})))")
-        params += list(f.pair) * 2
+        conditions.append(f"{x}.cast_id IN (SELECT cast_id FROM cast_pair WHERE pid = "
+                          f"(SELECT pid FROM pair_ix WHERE a = ? AND b = ?))")
+        params += list(f.pair)
     if f.text:
         bits = _text_matches(con, f)
         if bits:
@@ -105,24 +102,52 @@ def _text_matches(con: duckdb.DuckDBPyConnection, f: Filters) -> bytes:
             _SEARCHES.move_to_end(key)
             return _SEARCHES[key]
     unit = _search_unit(f)
-    articles, units = con.execute(f"SELECT (SELECT max(aid) FROM art), (SELECT max({unit}) FROM ev)").fetchone()
+    units = con.execute(f"SELECT max({unit}) FROM ev").fetchone()[0]
     if not units:
         return b""
     # Whole bytes: a BIT cast to BLOB loses the padding of a last partial byte, so that the BLOB bound
     # again (as BIT) would be shifted.
     width = -(-units // 8) * 8
-    # contains() on text lower-cased once in the snapshot: what ILIKE '%text%' finds, at a third of its cost.
+    sql, params = _search_sql(con, f.text, unit)
+    # bit_or of nothing is NULL: no match is all zeros. Bound again as BLOB: 8x smaller than BIT's text.
     bits = con.execute(f"""
-        WITH titled AS (SELECT bitstring_agg(aid, 1, ?) AS bits FROM art WHERE contains(title_lower, lower(?)))
-        SELECT COALESCE(bitstring_agg(x.{unit}, 1, ?), bitstring('0', ?))::BLOB  -- bound again as BLOB: 8x smaller
-        FROM search_text AS x, titled
-        WHERE contains(x.sentence_lower, lower(?)) OR get_bit(titled.bits, x.aid - 1) = 1
-    """, [articles or 1, f.text, width, width, f.text]).fetchone()[0]
+        WITH matches AS ({sql})
+        SELECT COALESCE(bitstring_agg(u, 1, ?), bitstring('0', ?))::BLOB FROM matches
+    """, params + [width, width]).fetchone()[0]
     with _searches_lock:
         _SEARCHES[key] = bits
         while len(_SEARCHES) > _SEARCHES_KEPT:
             _SEARCHES.popitem(last=False)
     return bits
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # snapshot.WORD on ASCII text: letters, digits, underscores
+
+
+def _search_sql(con: duckdb.DuckDBPyConnection, text: str, unit: str) -> tuple[str, list]:
+    """SQL of the ``unit`` numbers (column ``u``, repeats allowed) of the reports whose sentence or article title
+    holds ``text``, case-insensitively (``contains`` on lower-cased text, as ILIKE '%text%' finds).
+
+    A single word or part of one ("forum", "казань", "2025"; snapshot.WORD) lies inside one word of the text
+    wherever it occurs: its reports are those of the words holding it, read from the word index
+    (dashboard/snapshot.py). Text with spaces or punctuation ("Minsk and", "=cmd()") is looked for in every
+    sentence and title."""
+    if text.isascii():  # the common case, decided here: lower() and WORD agree with Python's on ASCII
+        needle, one_word = text.lower(), _ASCII_WORD.fullmatch(text) is not None
+    else:  # other scripts: decided by DuckDB, whose lower() and regular expressions built the index
+        needle, one_word = con.execute("SELECT lower(?), regexp_full_match(lower(?), ?)",
+                                       [text, text, WORD]).fetchone()
+    if one_word:
+        return f"""
+            SELECT {unit} AS u FROM word_report
+            WHERE word_id IN (SELECT word_id FROM word WHERE contains(word, ?))""", [needle]
+    articles = con.execute("SELECT count(*) FROM art").fetchone()[0]
+    # contains() on text lower-cased once in the snapshot: what ILIKE '%text%' finds, at a third of its cost.
+    return f"""
+        WITH titled AS (SELECT bitstring_agg(aid, 1, ?) AS bits FROM art WHERE contains(title_lower, ?))
+        SELECT x.{unit} AS u FROM search_text AS x, titled
+        WHERE contains(x.sentence_lower, ?) OR get_bit(titled.bits, x.aid - 1) = 1""", [
+        max(1, articles), needle, needle]
 
 
 def forget_searches() -> None:
@@ -172,46 +197,37 @@ def store_headlines(con: duckdb.DuckDBPyConnection) -> None:
 
 def _headline_sql(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list]:
     where, params = _where(con, f)
-    counted = _counted(f, "k")
-    articles_in_store, pairs_in_store = con.execute(
-        "SELECT (SELECT count(*) FROM art), (SELECT count(*) FROM pair_ix)").fetchone()
-    # Not materialised: copying the kept rows cost more than scanning them again for the rare extra lists.
+    counted = _counted(f, "x")
+    articles_in_store, casts_in_store = con.execute(
+        "SELECT (SELECT count(*) FROM art), (SELECT count(*) FROM cast_ix)").fetchone()
+    # One scan of the rows: the pairs and countries of the counted rows are those of their casts, counted from
+    # the small cast tables (a bit string marks the casts seen).
     return f"""
-        WITH kept AS NOT MATERIALIZED (
-            SELECT x.is_first, x.t, x.agreement_count, x.aid, x.day, x.pid, x.extra_pids, x.cc, x.extra_countries
-            FROM ev AS x WHERE {where}
-        ),
-        figures AS (
+        WITH figures AS MATERIALIZED (
             SELECT count(*) FILTER (WHERE {counted}) AS events,
-                   count(*) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}') AS agreements,
-                   COALESCE(sum(COALESCE(k.agreement_count, 1)) FILTER (WHERE {counted} AND k.t = '{AGREEMENT}'),
+                   count(*) FILTER (WHERE {counted} AND x.t = '{AGREEMENT}') AS agreements,
+                   COALESCE(sum(COALESCE(x.agreement_count, 1)) FILTER (WHERE {counted} AND x.t = '{AGREEMENT}'),
                             0) AS documents,
                    count(*) AS reports,
-                   -- articles and pairs are numbered 1..n: bit strings count them faster than count(DISTINCT)
-                   COALESCE(bit_count(bitstring_agg(k.aid, 1, ?)), 0) AS articles,
-                   min(k.day) AS first_day,
-                   max(k.day) AS last_day,
-                   bitstring_agg(k.pid, 1, ?) FILTER (WHERE {counted}) AS pair_bits
-            FROM kept AS k
+                   -- articles and casts are numbered 1..n: bit strings count them faster than count(DISTINCT)
+                   COALESCE(bit_count(bitstring_agg(x.aid, 1, ?)), 0) AS articles,
+                   min(x.day) AS first_day,
+                   max(x.day) AS last_day,
+                   bitstring_agg(x.cast_id, 1, ?) FILTER (WHERE {counted}) AS cast_bits
+            FROM ev AS x WHERE {where}
         ),
-        more_pairs AS (  -- the rare further pairs of an event, unless already counted as some event's first
-            SELECT count(DISTINCT e.pid) AS more_pairs
-            FROM (SELECT unnest(k.extra_pids) AS pid FROM kept AS k WHERE {counted} AND k.extra_pids IS NOT NULL) AS e,
-                 figures AS fg
-            WHERE fg.pair_bits IS NULL OR get_bit(fg.pair_bits, e.pid - 1) = 0
+        -- joined, not correlated subqueries: decorrelating them hashes the bit string (dearer than the scan)
+        pairs_seen AS (
+            SELECT count(DISTINCT cp.pid) AS city_pairs
+            FROM figures AS fg, cast_pair AS cp WHERE get_bit(fg.cast_bits, cp.cast_id - 1) = 1
         ),
-        country_pairs AS (SELECT k.cc FROM kept AS k WHERE {counted} GROUP BY k.cc),
-        countries AS (
-            SELECT count(DISTINCT country) AS countries FROM (
-                SELECT unnest([cp.c1, cp.c2]) AS country
-                FROM country_pairs AS g JOIN country_pair AS cp ON cp.cc = g.cc
-                UNION ALL
-                SELECT unnest(k.extra_countries) FROM kept AS k WHERE {counted} AND k.extra_countries IS NOT NULL)
+        countries_seen AS (
+            SELECT count(DISTINCT cc.country) AS countries
+            FROM figures AS fg, cast_country AS cc WHERE get_bit(fg.cast_bits, cc.cast_id - 1) = 1
         )
-        SELECT fg.* EXCLUDE (pair_bits), COALESCE(bit_count(fg.pair_bits), 0) + mp.more_pairs AS city_pairs,
-               c.countries
-        FROM figures AS fg, more_pairs AS mp, countries AS c
-    """, params + [max(1, articles_in_store), max(1, pairs_in_store)]
+        SELECT fg.* EXCLUDE (cast_bits), ps.city_pairs, cs.countries
+        FROM figures AS fg, pairs_seen AS ps, countries_seen AS cs
+    """, [max(1, articles_in_store), max(1, casts_in_store)] + params
 
 
 def timeline(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -251,24 +267,31 @@ def agreement_points(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 50
     """, params + [limit])
 
 
-def pairs(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) -> pd.DataFrame:
-    """City pairs (districts rolled up to their cities), most active first: events, agreements, first and
-    last day, distance, the sectors their events name. ``total`` is the number of pairs before ``limit``."""
+def _by_cast(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list]:
+    """SQL of the counted rows the filters keep, grouped by cast (who takes part): the map and the pairs roll
+    these few thousand rows up to pairs and cities, rather than each reading the events again."""
     where, params = _where(con, f)
+    return f"""
+        SELECT x.cast_id, count(*) AS events, count(*) FILTER (WHERE x.t = '{AGREEMENT}') AS agreements,
+               min(x.day) AS first_day, max(x.day) AS last_day, bit_or({_mask(f)}) AS mask
+        FROM ev AS x WHERE {where} AND {_counted(f)}
+        GROUP BY x.cast_id
+    """, params
+
+
+def pairs(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None, by_cast: str | None = None
+          ) -> pd.DataFrame:
+    """City pairs (districts rolled up to their cities), most active first: events, agreements, first and
+    last day, distance, the sectors their events name. ``total`` is the number of pairs before ``limit``.
+    ``by_cast``: a table holding ``_by_cast`` of these filters already (``map_views``)."""
+    grouped, params = (f"SELECT * FROM {by_cast}", []) if by_cast else _by_cast(con, f)
     return _df(con, f"""
-        WITH kept AS MATERIALIZED (
-            SELECT x.pid, x.extra_pids, x.t, x.day, {_mask(f)} AS mask
-            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.pid IS NOT NULL
-        ),
-        linked AS (
-            SELECT pid, t, day, mask FROM kept
-            UNION ALL
-            SELECT unnest(extra_pids), t, day, mask FROM kept WHERE extra_pids IS NOT NULL
-        ),
-        activity AS (
-            SELECT pid, count(*) AS events, count(*) FILTER (WHERE t = '{AGREEMENT}') AS agreements,
-                   min(day) AS first_day, max(day) AS last_day, bit_or(mask) AS mask
-            FROM linked GROUP BY pid
+        WITH by_cast AS ({grouped}),
+        activity AS (  -- an event counts for each pair of its cast
+            SELECT cp.pid, sum(b.events)::BIGINT AS events, sum(b.agreements)::BIGINT AS agreements,
+                   min(b.first_day) AS first_day, max(b.last_day) AS last_day, bit_or(b.mask) AS mask
+            FROM by_cast AS b JOIN cast_pair AS cp ON cp.cast_id = b.cast_id
+            GROUP BY cp.pid
         ),
         ranked AS (
             SELECT act.*, ix.a, ix.b, ix.km, count(*) OVER () AS total
@@ -288,27 +311,35 @@ def pairs(con: duckdb.DuckDBPyConnection, f: Filters, limit: int | None = None) 
     """, params + [limit if limit is not None else 2**62])
 
 
-def cities(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Places taking part in the events (districts rolled up to their cities), most active first."""
-    where, params = _where(con, f)
+def cities(con: duckdb.DuckDBPyConnection, f: Filters, by_cast: str | None = None) -> pd.DataFrame:
+    """Places taking part in the events (districts rolled up to their cities), most active first.
+    ``by_cast``: as for ``pairs``."""
+    grouped, params = (f"SELECT * FROM {by_cast}", []) if by_cast else _by_cast(con, f)
     return _df(con, f"""
-        WITH kept AS MATERIALIZED (
-            SELECT x.lo, x.hi, x.extra_cities, x.t = '{AGREEMENT}' AS agreement
-            FROM ev AS x WHERE {where} AND {_counted(f)} AND x.lo IS NOT NULL
-        ),
-        taking_part AS (
-            SELECT lo AS city_id, agreement FROM kept
-            UNION ALL SELECT hi, agreement FROM kept WHERE hi <> lo
-            UNION ALL SELECT unnest(extra_cities), agreement FROM kept WHERE extra_cities IS NOT NULL
-        ),
-        activity AS (
-            SELECT city_id, count(*) AS events, count(*) FILTER (WHERE agreement) AS agreements
-            FROM taking_part GROUP BY city_id
+        WITH by_cast AS ({grouped}),
+        activity AS (  -- an event counts for each city of its cast
+            SELECT cc.city_id, sum(b.events)::BIGINT AS events, sum(b.agreements)::BIGINT AS agreements
+            FROM by_cast AS b JOIN cast_city AS cc ON cc.cast_id = b.cast_id
+            GROUP BY cc.city_id
         )
         SELECT p.place_id, p.name, p.kind, p.country_code, p.lat, p.lon, a.events, a.agreements
         FROM activity AS a JOIN place AS p ON p.place_id = a.city_id
         ORDER BY a.events DESC, p.name
     """, params)
+
+
+def map_views(con: duckdb.DuckDBPyConnection, f: Filters, top_pairs: int | None = None
+              ) -> dict[str, pd.DataFrame]:
+    """The map's two views, ``pairs`` and ``cities``, from one reading of the events: the rows grouped by
+    cast are kept in a temporary table of this connection (a cursor's own: sessions do not share it)."""
+    cursor = con.cursor()
+    try:
+        grouped, params = _by_cast(cursor, f)
+        cursor.execute(f"CREATE OR REPLACE TEMP TABLE map_by_cast AS {grouped}", params)
+        return {"pairs": pairs(cursor, f, limit=top_pairs, by_cast="map_by_cast"),
+                "cities": cities(cursor, f, by_cast="map_by_cast")}
+    finally:
+        cursor.close()  # the temporary table goes with it
 
 
 def sectors(con: duckdb.DuckDBPyConnection, f: Filters, top_countries: int | None = 8) -> pd.DataFrame:
@@ -440,6 +471,8 @@ def page_view(con: duckdb.DuckDBPyConnection, f: Filters, parts: Sequence[str] =
     }
     try:
         views = {"headline": headline(cursor, f)}
+        if "map" in parts:
+            views.update(map_views(cursor, f, top_pairs=top_pairs))
         for part in parts:
             for name in PARTS[part]:
                 if name not in views:

@@ -13,11 +13,15 @@ most views are one scan: dates resolved, districts rolled up to their cities, th
 taking-part city (``lo``, ``hi``) with their countries (``c1``, ``c2``), the first city pair (``pid``, a
 number for the pair in ``pair_ix``), sectors as a bit mask (``mask``: this report's; ``key_mask``: any
 report's of the same event). The rare further cities and pairs of an event are lists
-(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events). A text search reads
-``search_text`` and ``art.title_lower`` and answers with a bit string over ``event_no`` or
-``report_no`` (dashboard/queries.py). The sidebar's options are counted here once (``option_*``, ``span``),
-and so is the headline of the whole store, the first page every analyst sees (``headline_all``). ``cc``
-numbers the pairs of countries (``country_pair``), so that counting countries or grouping by them is cheap.
+(``extra_cities``, ``extra_countries``, ``extra_pids``; NULL for most events). ``cast_id`` numbers each
+distinct cast of places and pairs (``cast_ix``; ``cast_city``, ``cast_country`` and ``cast_pair`` list who
+takes part in it): a place, country or pair filter selects casts from these small tables, and the map and
+pairs group the events by cast before rolling up to cities and pairs. A text search answers with a bit string
+over ``event_no`` or ``report_no`` (dashboard/queries.py): a word or part of one through the word index
+(``word``, ``word_report``), other text by reading ``search_text`` and ``art.title_lower``. The sidebar's
+options are counted here once (``option_*``, ``span``), and so is the headline of the whole store, the first
+page every analyst sees (``headline_all``). ``cc`` numbers the pairs of countries (``country_pair``), so that
+counting countries or grouping by them is cheap.
 
 Reports of one event (the same event on several pages, or in a page's headline and body) are grouped
 by the loader (``event_reports``, etl/same_event.py); the report of the earliest page stands for the
@@ -40,7 +44,11 @@ import duckdb
 from etl import config
 from etl.records import EVENT_TYPES, SECTORS
 
-FORMAT = 12  # bump when the tables below change: older copies are then rebuilt
+# What the search index calls a word: a longest run of letters, digits, combining marks and underscores. Text made
+# of these characters only lies inside one such word wherever it occurs (dashboard/queries.py relies on it).
+WORD = r"[\pL\pN\pM_]+"
+
+FORMAT = 13  # bump when the tables below change: older copies are then rebuilt
 LOCK_RETRIES = (0.05, 0.1, 0.2, 0.4, 0.6)  # seconds between attempts while a load holds the store
 
 # The loader's grouping of reports into events (etl/same_event.py).
@@ -155,6 +163,9 @@ _SHAPE: tuple[tuple[str, list], ...] = (
                END AS countries,
                -- cc: a small number per (c1, c2), so that counting countries or grouping by them is cheap
                dense_rank() OVER (ORDER BY cl.country_code, ch.country_code)::USMALLINT AS cc,
+               -- cast_id: a number per distinct cast of places and pairs (cast_ix), so that a place, country or
+               -- pair filter is one integer test and the map and pairs views group by one integer
+               dense_rank() OVER (ORDER BY r.lo, r.hi, r.extra_cities, r.pid, r.extra_pids)::INTEGER AS cast_id,
                r.pid, r.extra_pids, r.sentence, r.event_id
         FROM report AS r
         JOIN event_key AS k ON k.event_key = r.event_key
@@ -163,11 +174,49 @@ _SHAPE: tuple[tuple[str, list], ...] = (
         -- Newest first: "latest" lists read one row group, date filters skip the others.
         ORDER BY report_no""", []),
     ("CREATE TABLE country_pair AS SELECT DISTINCT cc, c1, c2, countries FROM ev", []),
+    # Who takes part in each cast, one row per (cast, pair / city / country): small tables (a cast per distinct
+    # set of places, not per event) that filters look up and the map and pairs views roll up to.
+    ("""CREATE TABLE cast_ix AS
+        SELECT DISTINCT cast_id, lo, hi, extra_cities, pid, extra_pids, c1, c2, extra_countries FROM ev
+        ORDER BY cast_id""", []),
+    ("""CREATE TABLE cast_pair AS
+        SELECT cast_id, pid FROM cast_ix WHERE pid IS NOT NULL
+        UNION ALL SELECT cast_id, unnest(extra_pids) FROM cast_ix WHERE extra_pids IS NOT NULL
+        ORDER BY ALL""", []),
+    ("""CREATE TABLE cast_city AS
+        SELECT cast_id, lo AS city_id FROM cast_ix WHERE lo IS NOT NULL
+        UNION ALL SELECT cast_id, hi FROM cast_ix WHERE hi <> lo
+        UNION ALL SELECT cast_id, unnest(extra_cities) FROM cast_ix WHERE extra_cities IS NOT NULL
+        ORDER BY ALL""", []),
+    ("""CREATE TABLE cast_country AS
+        SELECT DISTINCT cast_id, country FROM (
+            SELECT cast_id, unnest([c1, c2]) AS country FROM cast_ix
+            UNION ALL SELECT cast_id, unnest(extra_countries) FROM cast_ix WHERE extra_countries IS NOT NULL)
+        WHERE country IS NOT NULL ORDER BY ALL""", []),
     # The text a search scans, lower-cased once. Stored uncompressed: scanning it is then 2-3 times faster
     # than decompressing it first, for some 40 MB per million reports in this cache file.
     ("""CREATE TABLE search_text (report_no INTEGER, event_no INTEGER, aid INTEGER,
                                  sentence_lower VARCHAR USING COMPRESSION uncompressed)""", []),
     ("""INSERT INTO search_text SELECT report_no, event_no, aid, lower(sentence) FROM ev ORDER BY report_no""", []),
+    # The word index of the search: every word (``WORD``) of the lower-cased sentences and titles, numbered in
+    # ``word``, and the reports whose sentence or article title holds it (``word_report``, sorted by word: a word's
+    # reports are a few row groups). A search then reads the reports of the few words holding its text instead
+    # of every sentence and title (dashboard/queries.py).
+    ("""CREATE TEMP TABLE token AS
+        SELECT report_no, event_no, unnest(regexp_extract_all(sentence_lower, ?)) AS token FROM search_text
+        UNION ALL
+        SELECT x.report_no, x.event_no, t.token
+        FROM (SELECT DISTINCT aid, unnest(regexp_extract_all(title_lower, ?)) AS token FROM art) AS t
+        JOIN search_text AS x ON x.aid = t.aid""", [WORD, WORD]),
+    ("""CREATE TABLE word AS
+        SELECT row_number() OVER (ORDER BY token)::INTEGER AS word_id, token AS word
+        FROM (SELECT DISTINCT token FROM token)""",
+     []),
+    # A word both in the title and the sentence, or twice in a sentence, is listed again: a search sets a bit per
+    # report, so repeats do no harm, and removing them cost more than the rows they take.
+    ("""CREATE TABLE word_report AS
+        SELECT w.word_id, t.report_no, t.event_no FROM token AS t JOIN word AS w ON w.word = t.token
+        ORDER BY w.word_id, t.report_no""", []),
     # What the sidebar offers, with each option's events: counted once here, not on every dashboard start.
     ("""CREATE TABLE option_country AS
         SELECT country, count(*) AS events FROM (

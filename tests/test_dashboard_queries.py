@@ -29,7 +29,7 @@ from dashboard_store import (
 )
 
 from dashboard import export, queries, snapshot
-from dashboard.filters import Filters, from_query_params, to_query_params
+from dashboard.filters import Filters, from_query_params, narrowed, to_query_params
 from etl.records import EVENT_TYPES
 
 
@@ -144,9 +144,13 @@ def test_sector_filter_in_report_mode_looks_at_each_report(con):
 
 
 @pytest.mark.parametrize("count", ["events", "reports"])
-@pytest.mark.parametrize("text", ["LUBLIN", "казань", "=cmd()", "agreement", "Minsk and", "no such words"])
+@pytest.mark.parametrize("text", [
+    "LUBLIN", "казань", "=cmd()", "agreement", "Minsk and", "no such words",
+    # inside words, across the title and the sentence, digits, hyphens: the word index finds what a scan finds
+    "ubli", "КАЗАН", "2025", "sign", "Minsk-Kazan", "program for", "7 percent", "district"])
 def test_text_search_finds_what_a_plain_ilike_finds(con, text, count):
-    """The kept bit-string search equals the obvious query, on first use and when reused."""
+    """The kept bit-string search (through the word index, or a scan for text with spaces or punctuation)
+    equals the obvious query, on first use and when reused."""
     counted = "is_first" if count == "events" else "TRUE"
     key = "first_eid" if count == "events" else "eid"
     expected = con.execute(f"""
@@ -159,6 +163,39 @@ def test_text_search_finds_what_a_plain_ilike_finds(con, text, count):
     again = figures(con, Filters(text=text, count=count, countries=("BY", "RU", "PL")))["events"]
     assert first == expected
     assert again <= first
+
+
+def test_the_word_index_holds_every_word_of_the_sentences_and_titles_lower_cased(con):
+    words = {row[0] for row in con.execute("SELECT word FROM word").fetchall()}
+    assert {"lublin", "казань", "2025", "cmd", "partizansky"} <= words
+    assert all(w == w.lower() and w.replace("_", "").isalnum() for w in words)
+    # every report is listed under each word of its sentence and of its article's title
+    missing = con.execute("""
+        SELECT count(*) FROM search_text AS x JOIN art AS a ON a.aid = x.aid,
+             unnest(regexp_extract_all(a.title_lower || ' ' || x.sentence_lower, ?)) AS t(token)
+        WHERE NOT EXISTS (SELECT 1 FROM word_report AS r JOIN word AS w ON w.word_id = r.word_id
+                          WHERE r.report_no = x.report_no AND w.word = t.token)""", [snapshot.WORD]).fetchone()[0]
+    assert missing == 0
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters(countries=("BY",)), Filters(places=(MINSK,)), Filters(pair=(KAZAN, MINSK)),
+    Filters(text="Lublin", count="reports"), Filters(sectors=("culture",), date_from=date(2025, 1, 1))])
+def test_the_map_reads_the_events_once_and_shows_what_the_separate_views_show(con, filters):
+    views = queries.map_views(con, filters, top_pairs=3)
+    assert views["pairs"].equals(queries.pairs(con, filters, limit=3))
+    assert views["cities"].equals(queries.cities(con, filters))
+    assert queries.page_view(con, filters, parts=("map",), top_pairs=3)["pairs"].equals(views["pairs"])
+
+
+def test_a_district_event_is_found_through_its_cities_country_and_pair(con):
+    # The district agreement a01-1 (Partizansky of Minsk with two districts of Kazan): its cast is Minsk and
+    # Kazan, BY and RU, the pair Kazan – Minsk.
+    districts = Filters(event_types=("agreement_signed",), text="Partizansky")
+    assert figures(con, districts)["events"] == 1
+    for changes in ({"places": (KAZAN,)}, {"countries": ("RU",)}, {"pair": (KAZAN, MINSK)}):
+        assert figures(con, narrowed(districts, **changes))["events"] == 1
+    assert figures(con, narrowed(districts, countries=("PL",)))["events"] == 0
 
 
 def test_a_kept_search_is_not_reused_for_the_next_load(store):
