@@ -1155,8 +1155,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
     names = [r for r in names if r.place.place_id not in addresses]
-    venues = {r.place.place_id for r in names if _VENUE_BEFORE.search(text, max(0, r.start - 30), r.start)
-              or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start)}
+    at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
+                or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start) is not None for r in names]
+    # "The mayors of Zittau, Bogatynia and Hrádek met in Hrádek and signed": named as a side too, not only the venue
+    venues = {r.place.place_id for r, venue in zip(names, at_venue) if venue} \
+        - {r.place.place_id for r, venue in zip(names, at_venue) if not venue}
     others = {r.place.place_id for r in names} - venues
     if visiting and len(venues) == 1 and len(others) >= 2:
         # "Delegations of Lviv, Košice and Nyíregyháza arrived in Rzeszów": each visits the venue

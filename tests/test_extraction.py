@@ -268,3 +268,11 @@ def test_a_name_written_with_its_accents_is_found_where_the_gazetteer_has_it_wit
     places = _places(extraction)
     assert places["Birzai"] == ("LT", "city")  # GeoNames writes Birzai
     assert "Drama" not in places  # Greece's Dráma folds to a word, and stays a word
+
+
+def test_a_signatory_named_as_a_side_is_not_dropped_for_being_the_venue_too(gazetteer):
+    extraction = extract_article(_article(
+        "The mayors of Zittau, Bogatynia and Hrádek nad Nisou met on Tuesday in Hrádek nad Nisou and signed an "
+        "agreement on the cooperation of their fire brigades."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Zittau", "Hradek nad Nisou"}) in pair_names
