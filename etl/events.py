@@ -143,7 +143,10 @@ _KINDS_OF_WORD = _kinds_of_word(TRIGGER_WORDS)
 _SURE_KINDS_OF_WORD = _kinds_of_word(SURE_WORDS)
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
-    "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b", _FLAGS),
+    "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b"
+                       r"|\b(?:base|basket|volley|hand)ball\b|\bfutsal\b|\btennis\b|\bswimming\b|\bwrestling\b"
+                       r"|\bboxing\b|\bjudo\b|\bskiing\b|\bmarathons?\b|\btournaments?\b"
+                       r"|\bcycling\s+(?:rides?|races?|events?|competitions?|tours?|marathons?)\b", _FLAGS),
     "tourism": re.compile(r"\btouris[mt]\w*|\btour\s+(?:packages?|operators?|routes?)\b|\bholiday(?:s|makers?)\b"
                          r"|\b(?:tourist|holiday|travel)\s+destinations?\b|\bas\s+(?:a\s+)?destinations?\b"
                          r"|\btravel\s+(?:agenc\w+|companies|routes?)\b|\bhotels?\b|\bhospitality\b|\bsightseeing\b"
@@ -176,7 +179,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
 
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
 _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
-    "sport": ("sport", "athlet", "football", "hockey"),
+    "sport": ("sport", "athlet", "football", "hockey", "ball", "futsal", "tennis", "swimming", "wrestling", "boxing",
+              "judo", "skiing", "marathon", "tournament", "cycling"),
     "tourism": ("touris", "tour", "holiday", "destination", "travel", "hotel", "hospitality", "sightseeing",
                 "excursion", "resort"),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft",
@@ -529,7 +533,7 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
-_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth", "tourism"})
+_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth", "tourism", "sport"})
 
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
@@ -726,6 +730,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
+        if not types and provisions and provisions[-1][0] == number - 1 and "will" in words:
+            # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
+            # the sides will do next goes on describing the document
+            provisions.append((number, sectors_in(sentence, words)))
+            continue
         relation_only = not types and (bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
                                        or _is_russian(sentence) and russian.RELATION.search(sentence) is not None)
         if not types and not relation_only:
@@ -1076,7 +1085,7 @@ _PROVISION = re.compile(
     r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
-    r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\s+to|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
+    r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\b|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"
     r"|decided\s+to|are\s+going\s+to)\b"
     r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"
     r"|share|hold|develop|expand|promote)\b",

@@ -400,3 +400,17 @@ def test_what_a_twinning_charter_commits_the_towns_to_gives_the_signing_its_sect
                       published_date=date(2025, 6, 9), date_precision="day")
     labels = labels_from_extraction(extract_article(article, gazetteer))
     assert labels.agreement_sectors == {"education", "tourism"}
+
+
+def test_sports_named_by_the_game_and_what_the_sides_will_do_after_a_provision(gazetteer):
+    article = Article(article_id="t", source_path="t.txt", title="Gresham and Ebetsu sign youth memorandum",
+                      body="The mayors of Gresham and Ebetsu signed a memorandum on youth exchanges on Thursday. "
+                           "Under the memorandum, the cities will send youth baseball teams to each other every "
+                           "summer. Pupils of both cities will also take part in school exchanges.",
+                      published_date=date(2024, 10, 6), date_precision="day")
+    labels = labels_from_extraction(extract_article(article, gazetteer))
+    assert {"sport", "education", "youth"} <= labels.agreement_sectors
+
+
+def test_ballet_and_cycle_paths_are_not_sport():
+    assert "sport" not in sectors_in("The agreement covers ballet tours and new cycle paths for tourists.")
