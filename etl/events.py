@@ -1119,7 +1119,8 @@ def _attach_provisions(events: list[Event], sentence_of_event: list[int], provis
 _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 # Where it happens, or a stop on the way ("flights via Istanbul"): not a side of the pair.
-_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via)\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+"
+                           r"(?:the\s+)?(?:\w+['’]s\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 
@@ -1165,7 +1166,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             addresses.add(r.place.place_id)
     names = [r for r in names if r.place.place_id not in addresses]
     at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
-                or russian.VENUE_BEFORE.search(text, max(0, r.start - 12), r.start) is not None for r in names]
+                or russian.VENUE_BEFORE.search(text, max(0, r.start - 18), r.start) is not None for r in names]
     # "The mayors of Zittau, Bogatynia and Hrádek met in Hrádek and signed": named as a side too, not only the venue
     venues = {r.place.place_id for r, venue in zip(names, at_venue) if venue} \
         - {r.place.place_id for r, venue in zip(names, at_venue) if not venue}

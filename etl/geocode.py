@@ -258,16 +258,26 @@ def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gaz
         if inside:
             names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
     # «команды Кимр и Узловой Тульской области»: a region in the genitive after a capitalised word that is no
-    # place the gazetteer knows is that town's address too; the town itself is listed as unresolved.
+    # place the gazetteer knows is that town's address too; the town itself is listed as unresolved. So is the
+    # region after a district: «в Островецком районе Гродненской области», "the Lida District of Grodno Region".
     taken_ends = {r.end for r in names}
     for k, region in enumerate(names):
-        if region.place.kind != "region" or region.reason in ADDRESSES or not _REGION_IN_GENITIVE.search(region.surface):
+        if region.place.kind != "region" or region.reason in ADDRESSES:
             continue
-        before = _UNKNOWN_TOWN_BEFORE.search(text, max(0, region.start - 40), region.start)
-        if before is not None and before.end(1) not in taken_ends \
-                and not before.group(1).lower().startswith(_INSTITUTION_STEMS):
+        window = max(0, region.start - 40)
+        if _REGION_IN_GENITIVE.search(region.surface):
+            before = _UNKNOWN_TOWN_BEFORE.search(text, window, region.start)
+            if before is not None and before.end(1) not in taken_ends \
+                    and not before.group(1).lower().startswith(_INSTITUTION_STEMS) \
+                    or _DISTRICT_BEFORE_RU.search(text, window, region.start):
+                names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
+        elif _DISTRICT_BEFORE_EN.search(text, window, region.start):
             names[k] = ResolvedName(region.start, region.end, region.surface, region.place, TOWNS_REGION)
     return names
+
+
+_DISTRICT_BEFORE_RU = re.compile(r"[А-ЯЁ][а-яё-]+(?:ом|ого|ий|ый|ой|ому|им|ым)\s+район\w*\s+$")
+_DISTRICT_BEFORE_EN = re.compile(r"[A-Z][\w-]+\s+[Dd]istrict\s+(?:of|in)\s+(?:the\s+)?$")
 
 
 # A capitalised word mid-sentence (after a lower-case word, a comma or a dash), right before the region

@@ -276,3 +276,11 @@ def test_a_signatory_named_as_a_side_is_not_dropped_for_being_the_venue_too(gaze
         "agreement on the cooperation of their fire brigades."), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Zittau", "Hradek nad Nisou"}) in pair_names
+
+
+def test_a_town_named_as_what_another_lies_next_to_is_not_a_side(gazetteer):
+    extraction = extract_article(_article(
+        "The mayors of Gresham and Ebetsu compared notes on growth at the edge of a big metropolitan area, "
+        "Ebetsu next to Sapporo and Gresham next to Portland."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert not any("Sapporo" in pair or "Portland" in pair for pair in pair_names)

@@ -415,3 +415,9 @@ def test_a_twin_town_the_gazetteer_lacks_is_listed_and_no_other_pair_is_put_in_i
     assert [name for name, _ in extraction.unresolved] == ["Джермук"]
     title_events = [e for e in extraction.events if e.sentence.startswith("Джермук")]
     assert title_events and all(not e.pairs for e in title_events)  # not Yerevan's pair: its side is unknown
+
+
+def test_the_region_after_a_rural_district_is_its_address_not_a_side(gazetteer):
+    labels = _labels(gazetteer, "Делегация Соснового Бора побывала с рабочим визитом в Островецком районе "
+                                "Гродненской области.", title="Сосновый Бор и Островец подписали соглашение")
+    assert not any(any(side.startswith("grodno region") for side in pair) for pair in labels.pairs)
