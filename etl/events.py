@@ -830,11 +830,14 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
-_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts"])
+_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts", "between"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
     r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
-    r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b",
+    r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b"
+    # "cooperate under the agreement between the Vitebsk and Pskov regions": the tie the work rests on
+    r"|\b(?:under|within\s+the\s+framework\s+of)\s+(?:the|an|a)\s+(?:\w+\s+){0,2}(?:agreement|memorandum|treaty)"
+    r"\s+(?:\w+\s+){0,3}?between\b",
     re.IGNORECASE)
 
 

@@ -414,3 +414,11 @@ def test_sports_named_by_the_game_and_what_the_sides_will_do_after_a_provision(g
 
 def test_ballet_and_cycle_paths_are_not_sport():
     assert "sport" not in sectors_in("The agreement covers ballet tours and new cycle paths for tourists.")
+
+
+def test_an_agreement_the_work_rests_on_states_a_standing_tie_in_english(gazetteer):
+    article = Article(article_id="t", source_path="t.txt", title="Cooperation news",
+                      body="The two districts have worked together since 2015 under the agreement between the Vitebsk "
+                           "Region and the Pskov Region.", published_date=date(2024, 5, 14), date_precision="day")
+    labels = labels_from_extraction(extract_article(article, gazetteer))
+    assert frozenset({"pskov region|ru", "vitebsk region|by"}) in labels.pairs

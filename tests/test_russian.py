@@ -421,3 +421,10 @@ def test_the_region_after_a_rural_district_is_its_address_not_a_side(gazetteer):
     labels = _labels(gazetteer, "Делегация Соснового Бора побывала с рабочим визитом в Островецком районе "
                                 "Гродненской области.", title="Сосновый Бор и Островец подписали соглашение")
     assert not any(any(side.startswith("grodno region") for side in pair) for pair in labels.pairs)
+
+
+def test_an_agreement_the_work_rests_on_states_a_standing_tie(gazetteer):
+    labels = _labels(gazetteer, "Сотрудничество районов ведется с 2015 года в рамках соглашения между Витебской и "
+                                "Псковской областями.")
+    assert frozenset({"pskov region|ru", "vitebsk region|by"}) in labels.pairs
+    assert labels.event_types <= {"twinning_established"}  # a standing tie, not news
