@@ -825,8 +825,32 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 background=finding.background,
             ))
     _attach_provisions(events, sentence_of_event, provisions)
+    strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text))
+    if strays:
+        places = {i: p for i, p in places.items() if i not in strays}
+        mentions = [m for m in mentions if m.place_id not in strays]
     return Extraction(article=article, places=places, mentions=mentions, events=events,
                       participant_ids=participant_ids, unresolved=_unresolved(text, [n for n in spotted if n.candidates or n.country_hint], bounds))
+
+
+def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, publisher: str | None) -> set[int]:
+    """Small foreign towns named only in passing, in a country the article says nothing else about: far more
+    often a word, a person or a site ("Adam Mickiewicz", "Piazza Castello", "the Silla kingdom", "the Banat")
+    than the town. A town that is a side of a pair, or whose country the article names, stays."""
+    countries = Counter(p.country_code for p in places.values())
+    countries.update(name.country_hint for name in spotted if name.country_hint)
+    if publisher:
+        countries[publisher] += 2
+    sides = {i for event in events for pair in event.pairs for i in pair}
+    return {
+        i for i, p in places.items()
+        if p.kind == "city" and p.name_ru is None and (p.population or 0) < STRAY_TOWN_POPULATION
+        and i not in sides and countries[p.country_code] == 1
+        and not any(places[j].kind == "country" and places[j].country_code == p.country_code for j in places)
+    }
+
+
+STRAY_TOWN_POPULATION = 50_000
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.

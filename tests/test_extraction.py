@@ -284,3 +284,12 @@ def test_a_town_named_as_what_another_lies_next_to_is_not_a_side(gazetteer):
         "Ebetsu next to Sapporo and Gresham next to Portland."), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert not any("Sapporo" in pair or "Portland" in pair for pair in pair_names)
+
+
+def test_a_small_foreign_town_named_in_passing_in_a_country_the_article_never_names_is_dropped(gazetteer):
+    extraction = extract_article(_article(
+        "Novogrudok and Uglich signed a twinning agreement. The guests laid flowers at the monument to Adam "
+        "Mickiewicz. Their next stop was Sejny in Poland."), gazetteer)
+    places = _places(extraction)
+    assert "Adam" not in places  # a town in Oman, and here a poet's first name
+    assert places["Sejny"] == ("PL", "city")  # small too, but its country is named
