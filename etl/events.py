@@ -204,8 +204,16 @@ _FUTURE = re.compile(
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
-    r"|postponed|cancell?ed|called\s+off|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+)\b",
+    r"|postponed|cancell?ed|called\s+off|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+"
+    # a wish, or what was not done: "we want to sign", "No documents were signed"
+    r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to)\b",
     _FLAGS)
+# What was not done: "No documents were signed", "the memorandum has not yet been signed"
+_NOT_DONE = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:documents?|agreements?|memorand\w+|contracts?)\s+(?:was|were|has\s+been|have\s+been)\s+signed"
+    r"|\bnothing\s+(?:was|has\s+been)\s+signed|\b(?:was|were|has|have)\s+not\s+(?:yet\s+)?(?:been\s+)?signed"
+    r"|\bdid\s+not\s+sign|\bwithout\s+signing\b", _FLAGS)
+_NOT_DONE_WORDS = frozenset(["no", "nothing", "not", "without"])
 _BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\s+as|dat(?:ing|es?|ed)\s+(?:back\s+to|from))"
                          r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
                          # "became sister cities in October 1957"
@@ -271,7 +279,7 @@ _ONLY_MENTIONED = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
     r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
-    r"|ahead\s+of"
+    r"|ahead\s+of|(?:raised|raises|raising)\s+the\s+(?:issue|question|matter)\s+of|(?:issue|question)\s+of"
     r"|includes?|including)\b", re.IGNORECASE)
 _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
 
@@ -382,7 +390,7 @@ _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(
 _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
                                      r"|каждый\s+год|регулярно)\b")
 _RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
-_RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ)\w*")
+_RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
 _RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")
@@ -505,7 +513,7 @@ _ONLY_MENTIONED_WORDS = frozenset(
      "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
      "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
-     "ahead"])
+     "ahead", "issue", "question"])
 _PLANNED_AFTER_WORDS = frozenset(["planned", "held"])
 
 
@@ -562,7 +570,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -582,6 +590,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
                 return "background"
         return "now"
+    if words & _NOT_DONE_WORDS and _NOT_DONE.search(sentence):
+        return "future"  # not done, like a plan: no news of it
     if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence) and not (
             "until" in words and _STAYING.search(sentence) and len(_FUTURE.findall(sentence)) == 1):
         return "future"

@@ -422,3 +422,21 @@ def test_an_agreement_the_work_rests_on_states_a_standing_tie_in_english(gazette
                            "Region and the Pskov Region.", published_date=date(2024, 5, 14), date_precision="day")
     labels = labels_from_extraction(extract_article(article, gazetteer))
     assert frozenset({"pskov region|ru", "vitebsk region|by"}) in labels.pairs
+
+
+def test_a_wish_or_a_signing_that_did_not_happen_is_not_a_signing(gazetteer):
+    assert "agreement_signed" not in _types(gazetteer, "We want to sign the partnership agreement in Resita in "
+                                                       "November, the Mayor of Vrsac said.")
+    assert "agreement_signed" not in _types(gazetteer, "The mayors of Vrsac and Resita met on Friday. No documents "
+                                                       "were signed.")
+
+
+def test_raising_the_issue_of_a_flight_is_no_new_link():
+    assert "transport_link" not in event_types_in(
+        "He also raised the issue of a direct air service between Pavlodar and Tomsk.")
+
+
+def test_russian_agreement_to_establish_ties_and_residents_visiting_are_not_events(gazetteer):
+    assert "twinning_established" not in _types(
+        gazetteer, "Шахрисабз и Чистополь договорились об установлении побратимских связей.", title="Новости")
+    assert "visit" not in event_types_in("В 2024 году Вьетнам посетили более 14 тысяч жителей края.")
