@@ -325,6 +325,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("visit")  # «делегации 76 российских регионов»: a forum's participants, not a visit
         if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
             found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
+        if ("visit" in found or "meeting" in found) and _RUSSIAN_CARGO.search(lowered) and "делегац" not in lowered:
+            # «В Ишим прибыла гуманитарная помощь», «Груз принял заместитель главы»: goods arrive, nobody visits
+            found = [kind for kind in found if kind not in ("visit", "meeting")]
         if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
             found.remove("meeting")  # «так ни разу и не встретившись лично»
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
@@ -353,6 +356,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
     if "visit" in found and ("delegations" in words or "delegates" in words) and _MANY_DELEGATIONS.search(sentence):
         found.remove("visit")  # "delegations from 30 countries": a forum's participants, not a visit
+    if "visit" in found and not words.isdisjoint(_CARGO_WORDS) and words.isdisjoint({"delegation", "delegations"}) \
+            and _CARGO_ARRIVED.search(sentence):
+        found.remove("visit")  # "two lorries of aid arrived in Ishim": goods arrive, nobody visits
     if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
         found.remove("visit")
     if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
@@ -391,6 +397,10 @@ _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w
                                      r"|каждый\s+год|регулярно)\b")
 _RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)\w*")
+_RUSSIAN_CARGO = re.compile(r"\b(?:гуманитарн\w+\s+помощ\w*|груз\w*|большегрузн\w*|фур[аыу]\b|машин\w*\s+с\s+\w*\s*помощ\w*)")
+_CARGO_WORDS = frozenset(["aid", "cargo", "lorries", "lorry", "trucks", "truck", "shipment", "consignment", "supplies"])
+_CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|consignment|supplies)\b[^.;]{0,60}?"
+                            r"\b(?:arrived|reached|came|was\s+delivered|were\s+delivered)\b", re.IGNORECASE)
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
 _RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")

@@ -440,3 +440,10 @@ def test_russian_agreement_to_establish_ties_and_residents_visiting_are_not_even
     assert "twinning_established" not in _types(
         gazetteer, "Шахрисабз и Чистополь договорились об установлении побратимских связей.", title="Новости")
     assert "visit" not in event_types_in("В 2024 году Вьетнам посетили более 14 тысяч жителей края.")
+
+
+def test_aid_arriving_is_not_a_visit():
+    assert "visit" not in event_types_in("В Ишим прибыла гуманитарная помощь из белорусского города-побратима Быхова.")
+    assert "meeting" not in event_types_in("Груз принял заместитель главы города.")
+    assert "visit" not in event_types_in("Two lorries with humanitarian aid from Bykhov arrived in Ishim on Monday.")
+    assert "visit" in event_types_in("A delegation of Bykhov arrived in Ishim with humanitarian aid on Monday.")
