@@ -735,6 +735,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     prominence = Counter(r.place.place_id for r in resolved if r.reason not in ADDRESSES)
     for r in by_sentence[0] if bounds else ():
         prominence[r.place.place_id] += 2  # the title names what the article is about
+    for r in resolved:
+        if r.reason not in ADDRESSES and r.place.kind != "country" and (
+                _ARRIVED_IN.search(text, max(0, r.start - 40), r.start)):
+            prominence[r.place.place_id] += 1  # "arrived in Uherské Hradiště": the host the guests come to
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
@@ -1264,6 +1268,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
+_ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+\w+|прибыл\w*|приехал\w*)\s+"
+                         r"(?:\w+\s+){0,3}?(?:in|to|в|во)\s+$", re.IGNORECASE)
 # "a brass band from Skalica", «команда из Андижана»: a guest from that town
 _FROM_BEFORE = re.compile(r"\b(?:from|из|из\s+города)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.IGNORECASE)
 _ITS_PARTNERS = re.compile(r"\b(?:its|their)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"

@@ -293,3 +293,13 @@ def test_a_small_foreign_town_named_in_passing_in_a_country_the_article_never_na
     places = _places(extraction)
     assert "Adam" not in places  # a town in Oman, and here a poet's first name
     assert places["Sejny"] == ("PL", "city")  # small too, but its country is named
+
+
+def test_guests_from_partner_towns_are_paired_with_the_town_they_came_to(gazetteer):
+    extraction = extract_article(_article(
+        "Official delegations of Mayen, Skalica and Krosno arrived in Uherské Hradiště on Friday. "
+        "The Mayor of Uherské Hradiště welcomed them. A brass band from Skalica and a choir from Krosno performed on the main stage, and the Mayen wine queen "
+        "opened the tasting.", title="Partner towns join the Slovácko Wine Festival"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Krosno", "Mayen"}) not in pair_names and frozenset({"Skalica", "Mayen"}) not in pair_names
+    assert frozenset({"Krosno", "Uherske Hradiste"}) in pair_names
