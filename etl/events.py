@@ -723,6 +723,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
     _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer)
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
+    if not text.isascii():
+        _add_russian_place_adjectives(text, bounds, by_sentence, resolved)
     _add_namesakes(text, bounds, by_sentence, gazetteer)
     mentioned_at = {m.char_start for m in mentions}
     for names in by_sentence:
@@ -1068,6 +1070,49 @@ def _add_namesakes(text: str, bounds, by_sentence: list[list[ResolvedName]], gaz
                 names.sort(key=lambda r: r.start)
 
 
+# «ставропольская делегация», «брестские школьники»: a group named by its place's adjective
+_RUSSIAN_PLACE_ADJECTIVE = re.compile(
+    r"\b([а-яё]{3,}?)(?:ская|ской|скую|ские|ских|ским|ский|ского|скому|ском|скими|ое|ая|ие)\s+"
+    r"(?:делегаци|сторон|коллег|гост|команд|спортсмен|артист|школьник|студент|предпринимател|бизнесмен)\w*")
+_PLACE_ADJECTIVE_REASON = "named by its adjective"
+
+
+def _add_russian_place_adjectives(text: str, bounds, by_sentence: list[list[ResolvedName]],
+                                  resolved: list[ResolvedName]) -> None:
+    """«Позже ставропольская делегация встретилась с губернатором Лорийской области»: the delegation of
+    Stavropol, a city the article names. Only adjectives of places the article names are read."""
+    stems: dict[str, Counter] = {}
+    for r in resolved:
+        if r.place.kind in ("city", "region") and not r.surface.isascii():
+            word = r.surface.split()[0].lower()
+            stem = word[:-1] if word[-1] in "аяоеиыуюь" else word
+            if len(stem) >= 3:
+                stems.setdefault(stem, Counter())[r.place.place_id] += 1
+    if not stems:
+        return
+    places = {r.place.place_id: r.place for r in resolved}
+    starts = [start for start, _ in bounds]
+    taken = {r.start for names in by_sentence for r in names}
+    for match in _RUSSIAN_PLACE_ADJECTIVE.finditer(text.lower()):
+        adjective_stem = match.group(1)
+        if match.start() in taken:
+            continue
+        found: Counter = Counter()
+        for stem, counts in stems.items():
+            if adjective_stem.startswith(stem) or stem.startswith(adjective_stem) and len(adjective_stem) >= 4:
+                found.update(counts)
+        if not found:
+            continue
+        # the place the article names most; a city before its namesake region when both are named as often
+        place_id = max(found, key=lambda i: (found[i], places[i].kind == "city"))
+        number = bisect_right(starts, match.start()) - 1
+        if number < 0:
+            continue
+        by_sentence[number].append(ResolvedName(match.start(), match.end(1), text[match.start():match.end(1)],
+                                                places[place_id], _PLACE_ADJECTIVE_REASON))
+        by_sentence[number].sort(key=lambda r: r.start)
+
+
 _ANAPHOR_REASON = "the article's place in that country"
 # Not "the Russian town of Troitsk": there the town is named.
 _ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b(?!\s+of\s+[A-Z])")
@@ -1101,7 +1146,8 @@ def _precision(name: ResolvedName) -> int:
     region or country."""
     if name.place.kind in ("region", "country"):
         return 3
-    return 2 if name.reason in (_ANAPHOR_REASON, "namesake district of the named city", UNLISTED_DISTRICT,
+    return 2 if name.reason in (_ANAPHOR_REASON, _PLACE_ADJECTIVE_REASON, "namesake district of the named city",
+                                UNLISTED_DISTRICT,
                                 "town of the rural district named after it") else 1
 
 

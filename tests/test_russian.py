@@ -428,3 +428,9 @@ def test_an_agreement_the_work_rests_on_states_a_standing_tie(gazetteer):
                                 "Псковской областями.")
     assert frozenset({"pskov region|ru", "vitebsk region|by"}) in labels.pairs
     assert labels.event_types <= {"twinning_established"}  # a standing tie, not news
+
+
+def test_a_delegation_named_by_its_citys_adjective_is_that_citys(gazetteer):
+    labels = _labels(gazetteer, "Делегация Ставрополя прибыла в Ванадзор. Позже ставропольская делегация "
+                                "встретилась с губернатором Лорийской области.")
+    assert frozenset({"lori province|am", "stavropol|ru"}) in labels.pairs
