@@ -276,7 +276,8 @@ def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gaz
     return names
 
 
-_DISTRICT_BEFORE_RU = re.compile(r"[А-ЯЁ][а-яё-]+(?:ом|ого|ий|ый|ой|ому|им|ым)\s+район\w*\s+$")
+_DISTRICT_BEFORE_RU = re.compile(r"[А-ЯЁ][а-яё-]+(?:ом|ого|ий|ый|ой|ому|им|ым)\s+(?:район\w*|(?:городск|муниципальн)\w+\s+округ\w*)"
+                                 r"\s+$")
 _DISTRICT_BEFORE_EN = re.compile(r"[A-Z][\w-]+\s+[Dd]istrict\s+(?:of|in)\s+(?:the\s+)?$")
 
 
