@@ -434,3 +434,9 @@ def test_a_delegation_named_by_its_citys_adjective_is_that_citys(gazetteer):
     labels = _labels(gazetteer, "Делегация Ставрополя прибыла в Ванадзор. Позже ставропольская делегация "
                                 "встретилась с губернатором Лорийской области.")
     assert frozenset({"lori province|am", "stavropol|ru"}) in labels.pairs
+
+
+def test_a_region_after_na_is_where_not_who(gazetteer):
+    labels = _labels(gazetteer, "Жлобинцы стали первыми побратимами Старого Оскола на Гомельщине.",
+                     title="Жлобин и Старый Оскол стали побратимами")
+    assert frozenset({"gomel region|by", "stary oskol|ru"}) not in labels.pairs
