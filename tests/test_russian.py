@@ -440,3 +440,8 @@ def test_a_region_after_na_is_where_not_who(gazetteer):
     labels = _labels(gazetteer, "Жлобинцы стали первыми побратимами Старого Оскола на Гомельщине.",
                      title="Жлобин и Старый Оскол стали побратимами")
     assert frozenset({"gomel region|by", "stary oskol|ru"}) not in labels.pairs
+
+
+def test_a_river_at_a_confluence_is_not_the_town_of_that_name(gazetteer):
+    labels = _labels(gazetteer, "Гости из Кимр прогулялись по Рогачеву у слияния Днепра и Друти.")
+    assert not any(place.startswith("dnipro|") for place in labels.places)
