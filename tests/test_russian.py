@@ -442,6 +442,7 @@ def test_a_region_after_na_is_where_not_who(gazetteer):
     assert frozenset({"gomel region|by", "stary oskol|ru"}) not in labels.pairs
 
 
-def test_a_river_at_a_confluence_is_not_the_town_of_that_name(gazetteer):
-    labels = _labels(gazetteer, "Гости из Кимр прогулялись по Рогачеву у слияния Днепра и Друти.")
-    assert not any(place.startswith("dnipro|") for place in labels.places)
+def test_a_river_at_a_confluence_or_a_lake_is_not_the_town_of_that_name(gazetteer):
+    labels = _labels(gazetteer, "Гости из Кимр прогулялись по Рогачеву у слияния Днепра и Друти. На набережной "
+                                "озера Щучье работала ярмарка.")
+    assert not any(place.startswith(("dnipro|", "shchuch")) for place in labels.places)
