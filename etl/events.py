@@ -796,8 +796,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
     # article's main pair ("Jermuk and Zheleznovodsk signed a memorandum" when Jermuk is not in the gazetteer).
     starts = [start for start, _ in bounds]
-    unknown_sides = {bisect_right(starts, at) - 1 for _, at in spot_unknown_places(
-        text, [n for n in spotted if n.candidates or n.country_hint], every_mention=True)}
+    unknown = spot_unknown_places(text, [n for n in spotted if n.candidates or n.country_hint], every_mention=True)
+    unknown_sides = {bisect_right(starts, at) - 1 for _, at in unknown}
     events: list[Event] = []
     participant_ids: set[int] = set()
     sentence_of_event: list[int] = []
@@ -856,7 +856,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         places = {i: p for i, p in places.items() if i not in strays}
         mentions = [m for m in mentions if m.place_id not in strays]
     return Extraction(article=article, places=places, mentions=mentions, events=events,
-                      participant_ids=participant_ids, unresolved=_unresolved(text, [n for n in spotted if n.candidates or n.country_hint], bounds))
+                      participant_ids=participant_ids, unresolved=_unresolved(text, unknown, bounds))
 
 
 def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, publisher: str | None) -> set[int]:
@@ -1397,12 +1397,13 @@ def _peers(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
     return first is not None and second is not None and first.kind == second.kind == "city"
 
 
-def _unresolved(text: str, spotted, bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    found = []
-    for name, at in spot_unknown_places(text, spotted):
-        sentence = next((text[s:e].strip() for s, e in bounds if s <= at < e), "")
-        found.append((name, sentence))
-    return found
+def _unresolved(text: str, unknown: list[tuple[str, int]], bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """Each unknown name once, with the sentence it is first named in."""
+    found: dict[str, str] = {}
+    for name, at in unknown:
+        if name not in found:
+            found[name] = next((text[s:e].strip() for s, e in bounds if s <= at < e), "")
+    return list(found.items())
 
 
 def _location(sentence: str, local: list[Place]) -> int | None:
