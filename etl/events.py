@@ -206,8 +206,13 @@ _FUTURE = re.compile(
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
     r"|postponed|cancell?ed|called\s+off|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+"
     # a wish, or what was not done: "we want to sign", "No documents were signed"
-    r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to)\b",
+    r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to"
+    # "expressed interest in visiting", and a headline's "Karakalpakstan and Kalmykia to sign agreement in autumn"
+    r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching))\b",
     _FLAGS)
+# A headline's plan: "Karakalpakstan and Kalmykia to sign cooperation agreement in autumn"
+_HEADLINE_PLAN = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+(?:\s+\w+){0,2}?\s+to\s+"
+                            r"(?:sign|hold|open|launch|establish|become)\b", _FLAGS)
 # What was not done: "No documents were signed", "the memorandum has not yet been signed"
 _NOT_DONE = re.compile(
     r"\bno\s+(?:\w+\s+)?(?:documents?|agreements?|memorand\w+|contracts?)\s+(?:was|were|has\s+been|have\s+been)\s+signed"
@@ -580,7 +585,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -602,6 +607,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         return "now"
     if words & _NOT_DONE_WORDS and _NOT_DONE.search(sentence):
         return "future"  # not done, like a plan: no news of it
+    if "to" in words and _HEADLINE_PLAN.search(sentence):
+        return "future"
     if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence) and not (
             "until" in words and _STAYING.search(sentence) and len(_FUTURE.findall(sentence)) == 1):
         return "future"
@@ -628,12 +635,14 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years"])  # noqa
+_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])  # noqa
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
     r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade"
-    r"|(?:over|for|during|in)\s+(?:the\s+)?(?!coming|next|following|upcoming|future)(?:\w+\s+)?(?:years|decades))\b",
+    r"|(?:over|for|during|in)\s+(?:the\s+)?(?!coming|next|following|upcoming|future)(?:\w+\s+)?(?:years|decades)"
+    # "Over this time the towns have exchanged delegations": what they have done again and again
+    r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged)\b",
     re.IGNORECASE)
 
 
