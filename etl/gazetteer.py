@@ -179,7 +179,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "34"
+INDEX_VERSION = "35"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -535,8 +535,8 @@ def _name_as_written(city: dict) -> str:
     # "Bucheon-si", "G'ijduvon shahri", "Klagenfurt am Worthersee": the town is called Bucheon, Gijduvan, Klagenfurt
     name = _ADMINISTRATIVE_SUFFIX.sub("", name) or name
     if city["countrycode"] in _CYRILLIC_NEWS_COUNTRIES and city["countrycode"] != "BY":
-        # GeoNames writes "Rudnyy", "Novodolinskiy"; the news writes Rudny, Novodolinsky.
-        return _DOUBLED_Y.sub("y", name)
+        # GeoNames writes "Rudnyy", "Novodolinskiy", "Nevel'sk"; the news writes Rudny, Novodolinsky, Nevelsk.
+        return _DOUBLED_Y.sub("y", name.replace("'", "").replace("’", ""))
     if city["countrycode"] != "BY":
         return name
     russian = [alias for alias in city["alternatenames"] if _RUSSIAN_ONLY.fullmatch(alias)]

@@ -129,3 +129,8 @@ def test_districts_of_cities_that_partner_with_belarusian_districts(gazetteer):
                            ("Tsentralny District", "Kaliningrad"), ("Zadneprovsky District", "Smolensk")):
         found = [p for p in gazetteer.lookup(district) if p.parent_id and gazetteer.places[p.parent_id].name == city]
         assert len(found) == 1, (district, city)
+
+
+def test_russian_towns_are_shown_without_the_soft_sign_apostrophe(gazetteer):
+    [nevelsk] = [p for p in gazetteer.lookup("Nevelsk") if p.country_code == "RU"]
+    assert nevelsk.name == "Nevelsk"  # GeoNames writes Nevel'sk
