@@ -210,6 +210,8 @@ _FUTURE = re.compile(
     # "expressed interest in visiting", and a headline's "Karakalpakstan and Kalmykia to sign agreement in autumn"
     r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching))\b",
     _FLAGS)
+_WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:\w+\s+(?:and|or)\s+)?(?:signed|held|opened|launched|established|concluded)\b",
+                           re.IGNORECASE)
 # A headline's plan: "Karakalpakstan and Kalmykia to sign cooperation agreement in autumn"
 _HEADLINE_PLAN = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]+(?:\s+\w+){0,2}?\s+to\s+"
                             r"(?:sign|hold|open|launch|establish|become)\b", _FLAGS)
@@ -609,6 +611,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         return "future"  # not done, like a plan: no news of it
     if "to" in words and _HEADLINE_PLAN.search(sentence):
         return "future"
+    if "will" in words and _WILL_BE_DONE.search(sentence):
+        return "future"  # "a memorandum will be prepared and signed in September": "signed" is still to come
     if words & _FUTURE_WORDS and _FUTURE.search(sentence) and not _DONE.search(sentence) and not (
             "until" in words and _STAYING.search(sentence) and len(_FUTURE.findall(sentence)) == 1):
         return "future"
@@ -652,8 +656,8 @@ def _related(a: Place, b: Place, gazetteer: Gazetteer) -> bool:
     return a.kind == "district" and b.kind == "district" and a.parent_id == b.parent_id
 
 
-def pairs_among(places: list[Place], gazetteer: Gazetteer,
-                prominence: dict[int, int] | None = None, hub_id: int | None = None) -> list[tuple[int, int]]:
+def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int, int] | None = None,
+                hub_id: int | None = None, all_signatories: bool = False) -> list[tuple[int, int]]:
     """Who cooperates with whom among the places of one sentence.
 
     Places pair with their peers (district with district, city with city, region with region),
@@ -671,6 +675,11 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer,
     pairs: set[tuple[int, int]] = set()
     for tier in {_TIER[p.kind] for p in unique}:
         peers = [p for p in unique if _TIER[p.kind] == tier]
+        if all_signatories:
+            # "The mayors of Zittau, Bogatynia and Hrádek signed an agreement": one document, every two of them
+            pairs.update((min(a.place_id, b.place_id), max(a.place_id, b.place_id))
+                         for a, b in combinations(peers, 2) if may_pair(a, b))
+            continue
         # "Munich, which is twinned with Edinburgh, Verona and Sapporo": the list hangs off Munich.
         hub = max(peers, key=lambda p: prominence.get(p.place_id, 0))
         if len(peers) >= 3 and any(p.place_id == hub_id for p in peers):
@@ -1319,9 +1328,17 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             top = max(hosts, key=prominence.get)
             return pairs_among([gazetteer.places[top], *(r.place for r in names if r.place.place_id != top)], gazetteer,
                                prominence, top), venues
+    signed = _SIGNED.search(text, names[0].end, names[-1].end + 120) if hub is None and len(names) >= 3 else None
+    if signed is not None:
+        signatories = {r.place.place_id: r.place for r in names if r.end <= signed.start()}
+        if len(signatories) >= 3 and not _WITH_BETWEEN.search(text, names[0].start, signed.start()):
+            return pairs_among(list(signatories.values()), gazetteer, prominence, all_signatories=True), venues
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
 
 
+# "The mayors of Zittau, Bogatynia and Hrádek signed": the places named before the verb are all signatories
+_SIGNED = re.compile(r"\b(?:signed|подписали)\b", re.IGNORECASE)
+_WITH_BETWEEN = re.compile(r"\bwith\b|\s[сС]о?\s", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
 _ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+\w+|прибыл\w*|приехал\w*)\s+"
                          r"(?:\w+\s+){0,3}?(?:in|to|в|во)\s+$", re.IGNORECASE)

@@ -447,3 +447,8 @@ def test_aid_arriving_is_not_a_visit():
     assert "meeting" not in event_types_in("Груз принял заместитель главы города.")
     assert "visit" not in event_types_in("Two lorries with humanitarian aid from Bykhov arrived in Ishim on Monday.")
     assert "visit" in event_types_in("A delegation of Bykhov arrived in Ishim with humanitarian aid on Monday.")
+
+
+def test_a_memorandum_that_will_be_prepared_and_signed_is_a_plan(gazetteer):
+    assert "agreement_signed" not in _types(gazetteer, "The mayors of Telavi and Ribeauville agreed that a memorandum "
+                                                       "will be prepared and signed in September.")

@@ -303,3 +303,12 @@ def test_guests_from_partner_towns_are_paired_with_the_town_they_came_to(gazette
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Krosno", "Mayen"}) not in pair_names and frozenset({"Skalica", "Mayen"}) not in pair_names
     assert frozenset({"Krosno", "Uherske Hradiste"}) in pair_names
+
+
+def test_three_towns_signing_one_document_are_three_pairs(gazetteer):
+    extraction = extract_article(_article(
+        "On Wednesday the Chair of the Karlshamn Municipal Executive Board, the Mayor of Darłowo and the Mayor of "
+        "Palanga signed the partnership agreement for the project at the Karlshamn museum."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Karlshamn", "Darlowo"}), frozenset({"Karlshamn", "Palanga"}),
+                          frozenset({"Darlowo", "Palanga"})}
