@@ -782,6 +782,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         relation_only = not types and (bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
                                        or _is_russian(sentence) and russian.RELATION.search(sentence) is not None)
         if not types and not relation_only:
+            listed = _twins_listed_after(text, number, bounds, by_sentence, sentence, gazetteer)
+            if listed:
+                # «Всего у Южно-Сахалинска шесть городов-побратимов. Кроме Асахикавы, это японские Кусиро и …»
+                findings.append(_Finding(number, sentence, words, ["twinning_established"], by_sentence[number],
+                                         listed, True, set(), True))
+                recalled.add(number)
             continue
         timing = "background" if relation_only else _timing(sentence, article.published_date, words)
         if timing == "now" and number - 1 in recalled and _SAME_DOCUMENT.match(sentence) \
@@ -1334,6 +1340,32 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         if len(signatories) >= 3 and not _WITH_BETWEEN.search(text, names[0].start, signed.start()):
             return pairs_among(list(signatories.values()), gazetteer, prominence, all_signatories=True), venues
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+# «Кроме Асахикавы, это японские Кусиро и Томакомай …», "They are Kushiro and Tomakomai", «Среди них …»
+_LIST_OF_TWINS_START = re.compile(r"^(?:Кроме\s+[^,]{1,40},\s+)?(?:это|среди\s+них|в\s+их\s+числе|они\s*[—–-])\s"
+                                  r"|^(?:They|These)\s+are\b|^(?:Among\s+them|The\s+others\s+are)\b")
+
+
+def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[ResolvedName]], sentence: str,
+                        gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """The pairs of a list of twin towns that goes on from the sentence before ("Yuzhno-Sakhalinsk has six twin
+    towns. They are …"): each listed town with the one place that sentence names."""
+    if number == 0 or not _LIST_OF_TWINS_START.match(sentence):
+        return []
+    start, end = bounds[number - 1]
+    before = text[start:end]
+    if not (_RELATION.search(before) or russian.RELATION.search(before)):
+        return []
+    hubs = {r.place.place_id: r.place for r in by_sentence[number - 1] if r.place.kind != "country"}
+    if len(hubs) != 1:
+        return []
+    [hub] = hubs.values()
+    listed = {r.place.place_id: r.place for r in by_sentence[number] if r.place.kind != "country"}
+    if len(listed) < 2:
+        return []
+    return sorted((min(hub.place_id, p.place_id), max(hub.place_id, p.place_id)) for p in listed.values()
+                  if p.country_code != hub.country_code and not _related(p, hub, gazetteer))
 
 
 # "The mayors of Zittau, Bogatynia and Hrádek signed": the places named before the verb are all signatories

@@ -312,3 +312,12 @@ def test_three_towns_signing_one_document_are_three_pairs(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert pair_names == {frozenset({"Karlshamn", "Darlowo"}), frozenset({"Karlshamn", "Palanga"}),
                           frozenset({"Darlowo", "Palanga"})}
+
+
+def test_twin_towns_listed_after_they_are_counted(gazetteer):
+    extraction = extract_article(_article(
+        "Erlangen has several twin towns. They are Rennes in France, Eskilstuna in Sweden and Jena in Germany."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert {frozenset({"Erlangen", "Rennes"}), frozenset({"Erlangen", "Eskilstuna"})} <= pair_names
+    assert frozenset({"Erlangen", "Jena"}) not in pair_names  # one country: not a twinning across a border

@@ -446,3 +446,10 @@ def test_a_river_at_a_confluence_or_a_lake_is_not_the_town_of_that_name(gazettee
     labels = _labels(gazetteer, "Гости из Кимр прогулялись по Рогачеву у слияния Днепра и Друти. На набережной "
                                 "озера Щучье работала ярмарка.")
     assert not any(place.startswith(("dnipro|", "shchuch")) for place in labels.places)
+
+
+def test_twin_towns_listed_in_the_sentence_after_their_count(gazetteer):
+    labels = _labels(gazetteer, "Всего у Южно-Сахалинска шесть городов-побратимов. Кроме Асахикавы, это японские "
+                                "Кусиро и Томакомай и китайский Муданьцзян.")
+    assert {frozenset({"kushiro|jp", "yuzhno-sakhalinsk|ru"}), frozenset({"mudanjiang|cn", "yuzhno-sakhalinsk|ru"}),
+            frozenset({"tomakomai|jp", "yuzhno-sakhalinsk|ru"})} <= labels.pairs
