@@ -208,7 +208,7 @@ _FUTURE = re.compile(
     # a wish, or what was not done: "we want to sign", "No documents were signed"
     r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to"
     # "expressed interest in visiting", and a headline's "Karakalpakstan and Kalmykia to sign agreement in autumn"
-    r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching))\b",
+    r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching)|promis(?:ed|es|e)\s+to)\b",
     _FLAGS)
 _WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:\w+\s+(?:and|or)\s+)?(?:signed|held|opened|launched|established|concluded)\b",
                            re.IGNORECASE)
@@ -587,7 +587,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.

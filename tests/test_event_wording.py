@@ -452,3 +452,8 @@ def test_aid_arriving_is_not_a_visit():
 def test_a_memorandum_that_will_be_prepared_and_signed_is_a_plan(gazetteer):
     assert "agreement_signed" not in _types(gazetteer, "The mayors of Telavi and Ribeauville agreed that a memorandum "
                                                        "will be prepared and signed in September.")
+
+
+def test_a_promise_to_bring_an_ensemble_is_not_a_festival(gazetteer):
+    assert "cultural_event" not in _types(gazetteer, "The Mayor of Telavi promised to bring a folk ensemble to "
+                                                     "Ribeauville's minstrels' festival in September.")
