@@ -14,7 +14,7 @@ from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
 from etl.geocode import (ADDRESSES, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
-                         spot_names, spot_unknown_places)
+                         short_names_as_full, spot_names, spot_unknown_places)
 from etl.records import Article, Event, Extraction, Mention, Place
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
@@ -720,7 +720,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
     if not text.isascii():
         _prefer_russian_regions(text, resolved, gazetteer)
-    resolved = regions_as_addresses(text, resolved, gazetteer)
+    resolved = regions_as_addresses(text, short_names_as_full(resolved), gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     resolved = add_unlisted_districts(text, resolved, gazetteer)

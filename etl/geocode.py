@@ -231,6 +231,28 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
     return resolved
 
 
+def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
+    """«Комсомольск» after «Комсомольск-на-Амуре», "Frankfurt" after "Frankfurt an der Oder": the short form
+    of a town named in full in the same article is that town, not a namesake."""
+    full: dict[str, Place] = {}
+    for r in resolved:
+        head, dash, rest = r.surface.partition("-")
+        if dash and rest and r.place.kind == "city":
+            full.setdefault(normalise(head), r.place)
+        elif " " in r.surface and r.place.kind == "city":
+            full.setdefault(normalise(r.surface.split()[0]) + " ", r.place)
+    if not full:
+        return resolved
+    named: list[ResolvedName] = []
+    for r in resolved:
+        key = normalise(r.surface)
+        place = full.get(key) or full.get(key + " ")
+        if place is not None and place.place_id != r.place.place_id and r.place.kind == "city" and "-" not in r.surface:
+            r = ResolvedName(r.start, r.end, r.surface, place, "short for the town named in full")
+        named.append(r)
+    return named
+
+
 DISTRICTS_CITY = "named as the district's city"
 TOWNS_REGION = "named as the region of the town before it"
 ADDRESSES = frozenset({DISTRICTS_CITY, TOWNS_REGION})  # named, but as where another place lies, not as a side

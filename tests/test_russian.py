@@ -453,3 +453,10 @@ def test_twin_towns_listed_in_the_sentence_after_their_count(gazetteer):
                                 "Кусиро и Томакомай и китайский Муданьцзян.")
     assert {frozenset({"kushiro|jp", "yuzhno-sakhalinsk|ru"}), frozenset({"mudanjiang|cn", "yuzhno-sakhalinsk|ru"}),
             frozenset({"tomakomai|jp", "yuzhno-sakhalinsk|ru"})} <= labels.pairs
+
+
+def test_the_short_form_of_a_town_named_in_full_is_that_town(gazetteer):
+    labels = _labels(gazetteer, "Из Комсомольска-на-Амуре открыт прямой рейс в Цзямусы. Для Комсомольска это первый "
+                                "международный рейс.")
+    assert "komsomolsk-on-amur|ru|city" in labels.places
+    assert not any(place.startswith("komsomolsk|") for place in labels.places)
