@@ -1201,7 +1201,8 @@ _PROVISION = re.compile(
     r"|protocol|charter|declaration|mou|pact|documents|agreements|plans|memoranda|programmes)s?|It|They)\b[^.]{0,80}?\b(?:provides?\s+for"
     r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"
     r"|concerns?|deals?\s+with|sets?\s+out|outlines?|aims?\s+(?:at|to)|(?:is|are)\s+aimed\s+at"
-    r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?)\b"
+    r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?|names?|defines?|specif(?:y|ies)|identif(?:y|ies)"
+    r"|lays?\s+down|describes?)\b"
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
     r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"

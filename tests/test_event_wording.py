@@ -457,3 +457,13 @@ def test_a_memorandum_that_will_be_prepared_and_signed_is_a_plan(gazetteer):
 def test_a_promise_to_bring_an_ensemble_is_not_a_festival(gazetteer):
     assert "cultural_event" not in _types(gazetteer, "The Mayor of Telavi promised to bring a folk ensemble to "
                                                      "Ribeauville's minstrels' festival in September.")
+
+
+def test_the_areas_a_charter_names_give_the_signing_its_sectors(gazetteer):
+    article = Article(article_id="t", source_path="t.txt", title="Wolfach and Saint-Pourcain sign twinning charter",
+                      body="The mayors of Wolfach and Saint-Pourcain-sur-Sioule signed the twinning charter on Saturday. "
+                           "The charter names the areas in which the two towns intend to work together. The tourist "
+                           "offices will promote each other's hiking trails.",
+                      published_date=date(2025, 6, 9), date_precision="day")
+    labels = labels_from_extraction(extract_article(article, gazetteer))
+    assert "tourism" in labels.agreement_sectors
