@@ -341,6 +341,10 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")  # «в первой встрече (2:0)»: a match, not talks
         if "agreement_signed" in found and "подписанн" in lowered and not _RUSSIAN_SIGNING_DEED.search(lowered):
             found.remove("agreement_signed")  # «подписанные документы позволят …»: documents spoken of, not signed now
+        if "twinning_established" in found and _RENEWED.search(sentence):
+            # «продлили соглашение о дружбе»: the tie is old, the signing is new
+            found = [kind for kind in found if kind != "twinning_established"]
+            found += [] if "agreement_signed" in found else ["agreement_signed"]
         if "twinning_established" in found and "agreement_signed" not in found \
                 and (_RUSSIAN_TRIGGERS["agreement_signed"].search(sentence, lowered)
                      or _LIST_ITEM.match(sentence) and _RUSSIAN_DOCUMENT.search(sentence)):
@@ -387,6 +391,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("cultural_event")
     if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
         found.remove("agreement_signed")  # "exhibitors and buyers signed contracts worth $120 million": sales
+    if "twinning_established" in found and words & _RENEWED_WORDS and _RENEWED.search(sentence):
+        found = [kind for kind in found if kind != "twinning_established"]  # "renewed their twinning agreement"
+        found += [] if "agreement_signed" in found else ["agreement_signed"]
     if "twinning_established" in found and "agreement_signed" not in found and (
             TRIGGERS["agreement_signed"].search(sentence)
             or _LIST_ITEM.match(sentence) and not words.isdisjoint(_COOPERATION_DOCUMENTS - {"twinning", "cooperation"})):
@@ -394,6 +401,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
+_RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)|extended|prolong(?:ed|s)|продлил\w*|продлен\w*|продлён\w*|пролонгир\w*)\b",
+                      re.IGNORECASE)
+_RENEWED_WORDS = frozenset(["renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
 _MANY_DELEGATIONS = re.compile(
     r"\b(?:delegations|delegates)\s+(?:from|of)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?:\d+|dozens)\b"
     r"|\bделегаци\w+\s+(?:из\s+)?(?:более\s+|свыше\s+|около\s+)?(?:\d+|десятк\w+)", re.IGNORECASE)

@@ -467,3 +467,10 @@ def test_the_areas_a_charter_names_give_the_signing_its_sectors(gazetteer):
                       published_date=date(2025, 6, 9), date_precision="day")
     labels = labels_from_extraction(extract_article(article, gazetteer))
     assert "tourism" in labels.agreement_sectors
+
+
+def test_a_renewed_twinning_agreement_is_a_signing_not_a_new_twinning():
+    for sentence in ("Биробиджан и Хэган продлили соглашение о дружбе и сотрудничестве.",
+                     "Lexington and Shinhidaka renewed their sister city agreement on Friday."):
+        found = event_types_in(sentence)
+        assert "twinning_established" not in found and "agreement_signed" in found
