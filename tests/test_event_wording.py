@@ -474,3 +474,8 @@ def test_a_renewed_twinning_agreement_is_a_signing_not_a_new_twinning():
                      "Lexington and Shinhidaka renewed their sister city agreement on Friday."):
         found = event_types_in(sentence)
         assert "twinning_established" not in found and "agreement_signed" in found
+
+
+def test_a_russian_return_trip_ahead_is_no_visit(gazetteer):
+    assert "visit" not in _types(gazetteer, "Затем делегация вернется в Ташкент, откуда вылетит в Москву.",
+                                 title="Новости")

@@ -321,3 +321,11 @@ def test_twin_towns_listed_after_they_are_counted(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert {frozenset({"Erlangen", "Rennes"}), frozenset({"Erlangen", "Eskilstuna"})} <= pair_names
     assert frozenset({"Erlangen", "Jena"}) not in pair_names  # one country: not a twinning across a border
+
+
+def test_a_town_a_bus_goes_via_is_no_side(gazetteer):
+    extraction = extract_article(_article(
+        "The two sides discussed the bus service between Mudanjiang and Ussuriysk via the border city of Suifenhe."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert not any("Suifenhe" in pair for pair in pair_names)
