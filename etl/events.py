@@ -766,7 +766,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for r in by_sentence[0] if bounds else ():
         prominence[r.place.place_id] += 2  # the title names what the article is about
     for r in resolved:
-        if r.reason not in ADDRESSES and r.place.kind != "country" and (
+        if r.reason not in ADDRESSES and r.place.kind != "country" and text.endswith(_ARRIVAL_WORDS, 0, r.start) and (
                 _ARRIVED_IN.search(text, max(0, r.start - 40), r.start)):
             prominence[r.place.place_id] += 1  # "arrived in Uherské Hradiště": the host the guests come to
     findings: list[_Finding] = []
@@ -1383,6 +1383,7 @@ def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[R
 _SIGNED = re.compile(r"\b(?:signed|подписали)\b", re.IGNORECASE)
 _WITH_BETWEEN = re.compile(r"\bwith\b|\s[сС]о?\s", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
+_ARRIVAL_WORDS = (" in ", " to ", " в ", " во ", " In ", " To ", " В ", " Во ")
 _ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+\w+|прибыл\w*|приехал\w*)\s+"
                          r"(?:\w+\s+){0,3}?(?:in|to|в|во)\s+$", re.IGNORECASE)
 # "a brass band from Skalica", «команда из Андижана»: a guest from that town

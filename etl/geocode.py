@@ -516,8 +516,13 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
     for place in known:
         if not getattr(place, "place", None) and not getattr(place, "candidates", None):
             continue
-        after = _AND_UNKNOWN.match(text, place.end)
-        before = _UNKNOWN_AND.search(text, max(0, place.start - 40), place.start)
+        # substring tests first: most names stand next to no "and"
+        joined_after = text.startswith((" и ", " and "), place.end)
+        joined_before = text.endswith((" и ", " and "), 0, place.start)
+        if not joined_after and not joined_before:
+            continue
+        after = _AND_UNKNOWN.match(text, place.end) if joined_after else None
+        before = _UNKNOWN_AND.search(text, max(0, place.start - 40), place.start) if joined_before else None
         subject_end = after.end() if after else place.end
         if (after or before) and _SIGNING_AFTER.match(text, subject_end):
             matches.extend(m for m in (after, before) if m is not None)
@@ -583,6 +588,8 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
     renamed = dict(places)
     for place_id, written in surfaces.items():
         place = places.get(place_id)
+        if place is not None and all(spelling == place.name for spelling in written):
+            continue  # the page writes the name as the project does (most names, most pages)
         if place is None or place.kind not in ("city", "region") or place.country_code == "BY" or (
                 place.country_code in _ANALYSTS_SPELLING and place.name_ru):
             continue
