@@ -1,6 +1,7 @@
 """Dashboard latency on a synthetic store: page-view queries, cold first render, a 100,000-row CSV export.
 
     python benchmarks/dashboard_queries.py [--events 1000000] [--articles N] [--places 5000] [--keep FILE]
+    python benchmarks/dashboard_queries.py --only-first-render [--repeat 5] --keep FILE
 
 Builds a store with the project's schema (etl/schema.sql) of --events events (default 1,000,000; articles
 default events / 5; 5,000 places: countries, regions, cities, districts), with skewed pair activity, the
@@ -15,6 +16,10 @@ same event reported by several pages, sectors and mentions. Then, on the dashboa
 Prints its figures last, on one line:
     page_view_p50_ms=… page_view_p95_ms=… first_render_s=… export_100k_s=…
 Targets (not assertions): p95 < 150 ms, first render < 3 s, export < 2 s.
+
+``--only-first-render`` skips the page views and the export and measures the cold first render only,
+``--repeat`` times (default 1; each a new server and browser, after the same snapshot), and prints each
+time and, last, ``first_render_s=…`` (the median): to compare a change to the first render back to back.
 """
 
 from __future__ import annotations
@@ -344,6 +349,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--places", type=int, default=5000, help="synthetic places (default 5,000)")
     parser.add_argument("--keep", type=Path, metavar="FILE", help="build (or reuse) the store at FILE and keep it")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds over the ten filter sets (default 3)")
+    parser.add_argument("--only-first-render", action="store_true",
+                        help="measure the cold first render only (no page views, no export)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --only-first-render: cold starts to time; the median is printed (default 1)")
     args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="twinning-bench-"))
@@ -358,6 +367,14 @@ def main(argv: list[str] | None = None) -> None:
     snap = snapshot.current(db_path)
     print(f"dashboard snapshot of the store built in {time.perf_counter() - start:.1f} s "
           f"(once per load; the store is locked for the first part only)", file=sys.stderr)
+    if args.only_first_render:
+        times = []
+        for _ in range(max(1, args.repeat)):
+            times.append(first_render_time(db_path, cache_dir))
+            print(f"first render: {times[-1]:.2f} s", file=sys.stderr)
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"first_render_s={statistics.median(times):.2f}")
+        return
     with duckdb.connect(str(snap.path), read_only=True) as con:
         counts = con.execute("SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM art), "
                              "(SELECT count(*) FROM place)").fetchone()

@@ -23,7 +23,7 @@ from dashboard_store import (
 )
 from streamlit.testing.v1 import AppTest
 
-from dashboard import export, queries, snapshot
+from dashboard import charts, export, queries, snapshot
 from dashboard.filters import Filters, from_query_params, to_query_params
 from etl import config
 
@@ -68,6 +68,30 @@ def test_the_dashboard_opens_on_the_whole_store(app):
                            "Date span": "2022–2025"}
     assert len(at.get("plotly_chart")) == 1  # only the open tab (the timeline) is computed and drawn
     assert params(at) == {}  # default filters: a clean URL
+
+
+def test_the_timeline_shares_its_time_axis_and_leaves_room_for_its_labels(store):
+    """Bars on top, agreement points below on the same dates; margins wide enough for the axis labels and the
+    legend, so that plotly need not widen them (which costs a second drawing of the chart)."""
+    with snapshot_connection(store) as con:
+        figure = charts.timeline(queries.timeline(con, Filters()), queries.agreement_points(con, Filters()), "events")
+    layout = figure.layout
+    assert {trace.type for trace in figure.data if trace.yaxis in (None, "y")} == {"bar"}
+    assert [trace.type for trace in figure.data if trace.yaxis == "y2"] == ["scatter"]
+    assert layout.xaxis.matches == "x2" and layout.xaxis.showticklabels is False  # dates shown once, below
+    assert layout.yaxis.domain[0] > layout.yaxis2.domain[1]  # the bars above the points, apart
+    assert layout.yaxis.title.text == "events" and layout.yaxis2.title.text == "documents"
+    assert layout.margin.l >= 70 and layout.margin.r >= 200  # "5000"-wide labels and "Agreement (one point each)"
+    assert layout.clickmode == "event+select" and layout.barmode == "stack"
+
+
+def test_the_timeline_without_agreements_is_one_row(store):
+    with snapshot_connection(store) as con:
+        no_agreements = Filters(event_types=("visit",))
+        figure = charts.timeline(queries.timeline(con, no_agreements), queries.agreement_points(con, no_agreements),
+                                 "events")
+    assert figure.data and {trace.type for trace in figure.data} == {"bar"}
+    assert "yaxis2" not in figure.to_dict()["layout"] and figure.layout.height == 420
 
 
 def test_each_tab_shows_its_view_and_names_itself_in_the_url(app):

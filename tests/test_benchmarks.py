@@ -46,3 +46,24 @@ def test_the_etl_benchmark_pages_read_as_the_cities_they_were_written_about(gaze
         assert extraction.events and len(extraction.places) >= 2
         assert any(event.pairs for event in extraction.events)
     assert etl_throughput.extract_rate([RawDocument("bench/page.txt", page.encode())]) > 0
+
+
+def test_the_dashboard_benchmark_can_time_the_first_render_alone(tmp_path, monkeypatch, capsys):
+    """--only-first-render: no page views, no export; each cold start's time, then their median, last."""
+    import pytest
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="needs the playwright package")
+    monkeypatch.setenv("TWINNING_CACHE_DIR", str(tmp_path / "cache"))  # restored after main() replaces it
+    store = tmp_path / "bench.duckdb"
+    dashboard_queries.build_synthetic_store(store, events=3000, places=300)
+    monkeypatch.setattr(dashboard_queries, "page_view_times", lambda *args: pytest.fail("page views were timed"))
+    monkeypatch.setattr(dashboard_queries, "export_time", lambda *args: pytest.fail("the export was timed"))
+
+    dashboard_queries.main(["--only-first-render", "--repeat", "2", "--keep", str(store)])
+
+    captured = capsys.readouterr()
+    assert captured.err.count("first render: ") == 2
+    last = captured.out.strip().splitlines()[-1]
+    assert last.startswith("first_render_s=") and float(last.split("=")[1]) > 0
