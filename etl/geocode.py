@@ -37,6 +37,26 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
                                    r"|\bостров[а-яё]*)\s*$", re.IGNORECASE)
 
 
+_WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
+_JOINED_NAME_BEFORE = re.compile(r"\b(?:and|of|und|et|y|i|-)\s*$")
+# Capitalised words before a town's name that make no person of it
+_NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For", "With", "By", "On", "New", "Old",
+                              "North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Great",
+                              "Little", "Saint", "St", "San", "Santa", "Mount", "Lake", "Cape", "Port", "Fort", "Both",
+                              "Today", "Yesterday", "Meanwhile", "Then", "Also", "While", "When", "After", "Before",
+                              "Historic", "Ancient", "Beautiful", "Hotel", "Via"})
+
+
+def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether the word before a name is a given name or a title ("Marta", "Ms"), not a place or a country word."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    if before is None or before.group(1) in _NOT_GIVEN_NAMES \
+            or _JOINED_NAME_BEFORE.search(text, max(0, before.start() - 6), before.start()):
+        return False  # "… Bosnia and Herzegovina Kardzhali …": the end of another name
+    word = (normalise(before.group(1)),)
+    return word not in gazetteer.names and word not in gazetteer.country_hints and word[0] not in COMMON_WORDS
+
+
 def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
     return _RU_NOT_A_TOWN_AFTER.match(text, end) is not None or _RU_NOT_A_TOWN_BEFORE.search(
         text, max(0, start - 14), start) is not None
@@ -122,6 +142,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
                 continue
+            if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
+                    and _after_a_given_name(text, start, gazetteer):
+                continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
             if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
             if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (

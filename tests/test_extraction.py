@@ -329,3 +329,13 @@ def test_a_town_a_bus_goes_via_is_no_side(gazetteer):
         gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert not any("Suifenhe" in pair for pair in pair_names)
+
+
+def test_a_surname_after_a_given_name_or_a_title_is_a_person(gazetteer):
+    extraction = extract_article(_article(
+        "Pupils of Ontinyent visited Lezignan-Corbieres. The exchange is coordinated by Marta Gandia and by her "
+        "colleague Pierre Albert. Ms Gandia said the schools will work together. Delegations of Bosnia and "
+        "Herzegovina Kardzhali took part."), gazetteer)
+    places = _places(extraction)
+    assert "Gandia" not in places and "Albert" not in places
+    assert places["Ontinyent"] == ("ES", "city")
