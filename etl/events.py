@@ -208,7 +208,8 @@ _FUTURE = re.compile(
     # a wish, or what was not done: "we want to sign", "No documents were signed"
     r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to"
     # "expressed interest in visiting", and a headline's "Karakalpakstan and Kalmykia to sign agreement in autumn"
-    r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching)|promis(?:ed|es|e)\s+to)\b",
+    r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching)|promis(?:ed|es|e)\s+to"
+    r"|invitation\s+to\s+(?:visit|come|attend|take\s+part)|invited\s+(?:\w+\s+){0,3}to\s+(?:visit|come|attend))\b",
     _FLAGS)
 _WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:\w+\s+(?:and|or)\s+)?(?:signed|held|opened|launched|established|concluded)\b",
                            re.IGNORECASE)
@@ -283,7 +284,7 @@ _NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x207
 # Said before a festival or a flight, these make it a topic, a plan or a habit, not an event of the day:
 # "discussed the regular bus connection", "invited them to the festival", "regularly attend festivals".
 _ONLY_MENTIONED = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
+    r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
     r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
     r"|ahead\s+of|(?:raised|raises|raising)\s+the\s+(?:issue|question|matter)\s+of|(?:issue|question)\s+of"
@@ -335,6 +336,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         if ("visit" in found or "meeting" in found) and _RUSSIAN_CARGO.search(lowered) and "делегац" not in lowered:
             # «В Ишим прибыла гуманитарная помощь», «Груз принял заместитель главы»: goods arrive, nobody visits
             found = [kind for kind in found if kind not in ("visit", "meeting")]
+        if "meeting" in found and ("обсуждается" in lowered or "обсуждаются" in lowered) \
+                and not _RUSSIAN_TALKS.search(lowered):
+            found.remove("meeting")  # «обсуждается возможность открытия рейса»: a topic, not talks held
         if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
             found.remove("meeting")  # «так ни разу и не встретившись лично»
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
@@ -370,6 +374,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if "visit" in found and not words.isdisjoint(_CARGO_WORDS) and words.isdisjoint({"delegation", "delegations"}) \
             and _CARGO_ARRIVED.search(sentence):
         found.remove("visit")  # "two lorries of aid arrived in Ishim": goods arrive, nobody visits
+    if "visit" in found and not words.isdisjoint(_KIN_WORDS) and _VISITING_KIN.search(sentence):
+        found.remove("visit")  # "passengers visiting relatives across the border": private trips
     if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
         found.remove("visit")
     if "meeting" in found and not words.isdisjoint(_UNOFFICIAL_WORDS) and _only_unofficial_meetings(sentence):
@@ -404,6 +410,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
 _RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)|extended|prolong(?:ed|s)|продлил\w*|продлен\w*|продлён\w*|пролонгир\w*)\b",
                       re.IGNORECASE)
 _RENEWED_WORDS = frozenset(["renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
+_KIN_WORDS = frozenset(["relatives", "friends", "family", "families"])
+_VISITING_KIN = re.compile(r"\bvisit(?:ing|s|ed)?\s+(?:their\s+)?(?:relatives|friends|family|families)\b", re.IGNORECASE)
 _MANY_DELEGATIONS = re.compile(
     r"\b(?:delegations|delegates)\s+(?:from|of)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?:\d+|dozens)\b"
     r"|\bделегаци\w+\s+(?:из\s+)?(?:более\s+|свыше\s+|около\s+)?(?:\d+|десятк\w+)", re.IGNORECASE)
@@ -418,6 +426,7 @@ _RUSSIAN_CARGO = re.compile(r"\b(?:гуманитарн\w+\s+помощ\w*|гр�
 _CARGO_WORDS = frozenset(["aid", "cargo", "lorries", "lorry", "trucks", "truck", "shipment", "consignment", "supplies"])
 _CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|consignment|supplies)\b[^.;]{0,60}?"
                             r"\b(?:arrived|reached|came|was\s+delivered|were\s+delivered)\b", re.IGNORECASE)
+_RUSSIAN_TALKS = re.compile(r"\b(?:встреч|переговор|беседы|совещани)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
 _RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")
@@ -540,7 +549,7 @@ _ONLY_MENTIONED_WORDS = frozenset(
      "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
      "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
-     "ahead", "issue", "question"])
+     "ahead", "issue", "question", "about", "spoke"])
 _PLANNED_AFTER_WORDS = frozenset(["planned", "held"])
 
 
@@ -597,7 +606,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise", "invitation", "invited"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
@@ -1299,6 +1308,10 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     names = [r for r in names if r.place.place_id not in addresses]
     at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
                 or russian.VENUE_BEFORE.search(text, max(0, r.start - 18), r.start) is not None for r in names]
+    for k in range(1, len(names)):
+        # "with a change in Skopje or Sofia": the second of two places where is a where too
+        if at_venue[k - 1] and not at_venue[k] and _OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start):
+            at_venue[k] = True
     # "The mayors of Zittau, Bogatynia and Hrádek met in Hrádek and signed": named as a side too, not only the venue
     venues = {r.place.place_id for r, venue in zip(names, at_venue) if venue} \
         - {r.place.place_id for r, venue in zip(names, at_venue) if not venue}
@@ -1313,6 +1326,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             return sorted((min(venue, g.place_id), max(venue, g.place_id)) for g in guests), venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
+    elif venues and not others:
+        return [], venues  # "a change in Skopje or Sofia": only where, nobody who
     if len(names) >= 2 and _PARTNERS_WITH.search(text, names[0].end, names[1].start):
         # "Erlangen maintains partnerships with Eskilstuna, Rennes …", «у Находки есть города-побратимы Цуруга и
         # Отару»: the list hangs off the subject.
@@ -1382,6 +1397,7 @@ def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[R
 # "The mayors of Zittau, Bogatynia and Hrádek signed": the places named before the verb are all signatories
 _SIGNED = re.compile(r"\b(?:signed|подписали)\b", re.IGNORECASE)
 _WITH_BETWEEN = re.compile(r"\bwith\b|\s[сС]о?\s", re.IGNORECASE)
+_OR_JOIN = re.compile(r"\s+(?:or|или)\s+")
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
 _ARRIVAL_WORDS = (" in ", " to ", " в ", " во ", " In ", " To ", " В ", " Во ")
 _ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+\w+|прибыл\w*|приехал\w*)\s+"

@@ -478,3 +478,12 @@ def test_a_renewed_twinning_agreement_is_a_signing_not_a_new_twinning():
 def test_a_russian_return_trip_ahead_is_no_visit(gazetteer):
     assert "visit" not in _types(gazetteer, "Затем делегация вернется в Ташкент, откуда вылетит в Москву.",
                                  title="Новости")
+
+
+def test_talk_of_a_bus_line_an_invitation_and_private_trips_are_not_news(gazetteer):
+    assert "transport_link" not in event_types_in("They also talked about a direct bus line between the two cities.")
+    assert "visit" not in _types(gazetteer, "The Mayor of Ohrid accepted an invitation to visit Veliko Tarnovo in "
+                                            "October.")
+    assert "visit" not in event_types_in("The first trip carried 34 passengers, most of them traders and people "
+                                         "visiting relatives on the other side of the border.")
+    assert "meeting" not in event_types_in("Обсуждается возможность открытия прямого рейса в Харбин.")

@@ -339,3 +339,11 @@ def test_a_surname_after_a_given_name_or_a_title_is_a_person(gazetteer):
     places = _places(extraction)
     assert "Gandia" not in places and "Albert" not in places
     assert places["Ontinyent"] == ("ES", "city")
+
+
+def test_a_change_of_bus_in_one_town_or_another_makes_no_pair(gazetteer):
+    extraction = extract_article(_article(
+        "The mayors of Ohrid and Veliko Tarnovo met on Thursday. They also talked about a direct bus line: at "
+        "present the two cities are connected only with a change in Skopje or Sofia."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Skopje", "Sofia"}) not in pair_names
