@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import logging
@@ -179,7 +180,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "35"
+INDEX_VERSION = "36"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -337,7 +338,17 @@ def _alias_worth_keeping(alias: str, city: dict, big: bool) -> bool:
         return False
     if big or city["countrycode"] in _CYRILLIC_NEWS_COUNTRIES or _CYRILLIC.search(alias):
         return True
-    return alias in (city["name"], ascii_name(city["name"]))
+    return alias in (city["name"], ascii_name(city["name"])) or _another_spelling(alias, city["name"])
+
+
+def _another_spelling(alias: str, name: str) -> bool:
+    """"Veliko Tarnovo" for GeoNames' "Veliko Tŭrnovo": the same name spelled another way (kept), not an old
+    or foreign name (dropped)."""
+    a, b = fold_latin(alias).casefold(), fold_latin(name).casefold()
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 3:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 # Where towns are named in English: below 15,000 people their names are too often words.

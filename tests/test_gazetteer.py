@@ -134,3 +134,8 @@ def test_districts_of_cities_that_partner_with_belarusian_districts(gazetteer):
 def test_russian_towns_are_shown_without_the_soft_sign_apostrophe(gazetteer):
     [nevelsk] = [p for p in gazetteer.lookup("Nevelsk") if p.country_code == "RU"]
     assert nevelsk.name == "Nevelsk"  # GeoNames writes Nevel'sk
+
+
+def test_another_spelling_of_a_small_foreign_town_is_kept_but_not_an_old_name(gazetteer):
+    assert [p.country_code for p in gazetteer.lookup("Veliko Tarnovo")] == ["BG"]  # GeoNames: Veliko Tŭrnovo
+    assert gazetteer.lookup("Kolas") == []  # an old name GeoNames lists for Koło
