@@ -1114,9 +1114,10 @@ def _add_namesakes(text: str, bounds, by_sentence: list[list[ResolvedName]], gaz
 
 
 # «ставропольская делегация», «брестские школьники»: a group named by its place's adjective
-_RUSSIAN_PLACE_ADJECTIVE = re.compile(
-    r"\b([а-яё]{3,}?)(?:ская|ской|скую|ские|ских|ским|ский|ского|скому|ском|скими|ое|ая|ие)\s+"
-    r"(?:делегаци|сторон|коллег|гост|команд|спортсмен|артист|школьник|студент|предпринимател|бизнесмен)\w*")
+_RUSSIAN_GROUP_NOUN = re.compile(
+    r"\b(?:делегаци|сторон|коллег|гост|команд|спортсмен|артист|школьник|студент|предпринимател|бизнесмен)\w*")
+_RUSSIAN_PLACE_ADJECTIVE = re.compile(r"\b([а-яё]{3,}?)(?:ская|ской|скую|ские|ских|ским|ский|ского|скому|ском|скими"
+                                      r"|ое|ая|ие)\s+$")
 _PLACE_ADJECTIVE_REASON = "named by its adjective"
 
 
@@ -1136,7 +1137,12 @@ def _add_russian_place_adjectives(text: str, bounds, by_sentence: list[list[Reso
     places = {r.place.place_id: r.place for r in resolved}
     starts = [start for start, _ in bounds]
     taken = {r.start for names in by_sentence for r in names}
-    for match in _RUSSIAN_PLACE_ADJECTIVE.finditer(text.lower()):
+    lowered = text.lower()
+    for noun in _RUSSIAN_GROUP_NOUN.finditer(lowered):
+        # the adjective right before the group noun («ставропольская делегация»); searched only there
+        match = _RUSSIAN_PLACE_ADJECTIVE.search(lowered, max(0, noun.start() - 30), noun.start())
+        if match is None:
+            continue
         adjective_stem = match.group(1)
         if match.start() in taken:
             continue
