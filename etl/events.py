@@ -619,7 +619,11 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     """"future" for a plan, "background" for history the article recalls, "now" for what it reports."""
     if _is_russian(sentence):
         lowered = sentence.lower()
-        if _RUSSIAN_FUTURE.search(sentence, lowered) and not _RUSSIAN_DONE.search(sentence, lowered):
+        if "подписа" in lowered and russian.NOT_SIGNED.search(sentence):
+            return "future"  # not done, like a plan: no news of it
+        planned = _RUSSIAN_FUTURE.search(sentence, lowered) or any(
+            map(lowered.__contains__, russian.FUTURE_AFTER_SHORT_WORD_STEMS)) and russian.FUTURE_AFTER_SHORT_WORD.search(sentence)
+        if planned and not _RUSSIAN_DONE.search(sentence, lowered):
             return "future"
         done = _RUSSIAN_DONE.search(sentence, lowered) is not None
         for match in (*russian.BACKGROUND.finditer(sentence), *(() if done else russian.SINCE.finditer(sentence))):
