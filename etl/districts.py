@@ -15,6 +15,9 @@ from etl.gazetteer import Gazetteer, romanised, synthetic_id
 from etl.geocode import DISTRICTS_CITY, ResolvedName
 from etl.records import Place
 
+# "the Old District of …", "the Central Business District of …": words, not a district's own name
+_NOT_A_DISTRICT_NAME = frozenset({"Old", "New", "Central", "Business", "Historic", "Financial", "Capital", "Federal",
+                                  "Administrative", "Special", "Free", "Economic", "Industrial", "School", "Water"})
 UNLISTED_DISTRICT = "district of the named city (not in the gazetteer; placed at the city)"
 
 # Transliterated Russian district adjectives: Frunzensky, Oktyabrskiy, Tsentralny, Zavodskoy.
@@ -31,6 +34,13 @@ _RU_DISTRICTS = re.compile(
     # «Октябрьский район Владимира», «Фрунзенского района г. Владимира», «Октябрьский и Фрунзенский районы Владимира»
     rf"\b({_RU_ADJECTIVE})(?:\s+и\s+({_RU_ADJECTIVE}))?\s+район(?:а|у|ом|е|ы|ов|ам|ами|ах)?\s+"
     r"(?:г\.\s*|города\s+)?(?P<city>[А-ЯЁ][а-яё-]+)")
+# Districts named by a noun, as Chinese ones are: «района Лаошань города Циндао», "the Laoshan District of Qingdao"
+_RU_NOUN_DISTRICT = re.compile(r"\bрайон(?:а|у|ом|е)?\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:г\.\s*|города\s+)"
+                               r"(?P<city>[А-ЯЁ][а-яё-]+)")
+_EN_NOUN_DISTRICTS = (
+    re.compile(r"\bthe\s+([A-Z][a-z]+)\s+District\s+of\s+(?:the\s+city\s+of\s+)?(?P<city>[A-Z][\w'-]+)"),
+    re.compile(r"\b(?P<city>[A-Z][\w-]+)['’]s\s+([A-Z][a-z]+)\s+District\b"),
+)
 _RU_ENDINGS = re.compile(r"(?:ого|ому|ыми|ими|ым|им|ом|ая|ую|ой|ий|ый|ие|ые|ых|их)$")
 
 
@@ -42,7 +52,8 @@ def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: G
     cities = {r.start: r.place for r in resolved if r.place.kind == "city"}
     replaced: dict[int, ResolvedName] = {}  # by start
     addresses: set[int] = set()
-    patterns = [*(_EN_DISTRICTS if "istrict" in text else ()), *((_RU_DISTRICTS,) if "район" in text else ())]
+    patterns = [*(_EN_DISTRICTS + _EN_NOUN_DISTRICTS if "istrict" in text else ()),
+                *((_RU_DISTRICTS, _RU_NOUN_DISTRICT) if "район" in text else ())]
     for pattern in patterns:
         for match in pattern.finditer(text):
             city = cities.get(match.start("city"))
@@ -54,7 +65,11 @@ def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: G
                 start, end = match.span(group)
                 if any(r.start == start and r.place.parent_id == city.place_id for r in resolved):
                     continue  # the gazetteer knows this city's district
-                district = _district(match.group(group), city, gazetteer, russian=pattern is _RU_DISTRICTS)
+                if pattern in _EN_NOUN_DISTRICTS and (match.group(group) in _NOT_A_DISTRICT_NAME or any(
+                        r.start == start and r.place.kind != "city" for r in resolved)):
+                    continue
+                district = _district(match.group(group), city, gazetteer, russian=pattern is _RU_DISTRICTS,
+                                     noun=pattern is _RU_NOUN_DISTRICT or pattern in _EN_NOUN_DISTRICTS)
                 replaced[start] = ResolvedName(start, end, match.group(group), district, UNLISTED_DISTRICT)
                 addresses.add(match.start("city"))
     if not replaced:
@@ -65,9 +80,12 @@ def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: G
     return sorted([*names, *replaced.values()], key=lambda r: r.start)
 
 
-def _district(adjective: str, city: Place, gazetteer: Gazetteer, russian: bool) -> Place:
+def _district(adjective: str, city: Place, gazetteer: Gazetteer, russian: bool, noun: bool = False) -> Place:
     """The district as a place: named as the CSV names districts ("Frunzensky District, Vladimir")."""
-    if russian:
+    if noun:  # «Лаошань», "Laoshan": a name, not an adjective to put in the nominative
+        name_ru = f"район {adjective}" if "А" <= adjective[0] <= "Я" else None
+        english = romanised(adjective) if name_ru else adjective
+    elif russian:
         stem = _RU_ENDINGS.sub("", adjective)
         nominative = stem + ("ий" if stem[-1:] in "кгхжшчщ" else "ый")
         name_ru = f"{nominative} район"

@@ -18,6 +18,8 @@ from etl.geocode import (ADDRESSES, ResolvedName, publisher_country, regions_as_
 from etl.records import Article, Event, Extraction, Mention, Place
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
+# («обл.», «р-на» stay out: mid-sentence, a comma or a small letter follows them, not a capital)
+_RUSSIAN_ABBREVIATIONS = frozenset(["г", "ул", "им", "пос", "пр", "просп", "пл", "св"])
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»']?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\S)")
 
 _NUMBER_WORDS = {
@@ -162,8 +164,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
                           r"|\bretail\b|\bdairy\b", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
-    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b",
-                         _FLAGS),
+    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
+                         r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b", _FLAGS),
     # "and other areas", or a named field outside the list
@@ -191,7 +193,8 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
                 "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
                 "retail", "dairy"),
     "science": ("scien", "research", "innovat", "technolog"),
-    "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic"),
+    "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic", "oncolog", "cardiolog", "rehabilitation",
+               "patient", "ambulance"),
     "youth": ("youth", "young"),
     "transport": ("transport", "logistic", "aviation", "shipping"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
@@ -260,6 +263,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if text[match.start()] == ".":
             words = text[start:end].rstrip(".!?…\"”»' ").rsplit(None, 1)
             if words and words[-1].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if words and len(words[-1].rstrip(".")) == 1 and words[-1][0].isupper():
+                continue  # an initial: «МГТУ имени Н. Э. Баумана», "J. F. Kennedy"
+            # «прошли в г. Орше», «МГТУ им. Баумана»: a Russian abbreviation before a name (but «в 2011 г.»
+            # after a year ends the sentence)
+            if words and words[-1].rstrip(".") in _RUSSIAN_ABBREVIATIONS and not (
+                    words[-1] == "г." and len(words) > 1 and words[-2][-1:].isdigit()):
                 continue
         if text[start:end].strip():
             bounds.append((start, end))
@@ -1019,11 +1029,12 @@ def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: 
     at = {r.start: k for k, r in enumerate(resolved)}
     if coordinated:
         for match in _COORDINATED_REGIONS.finditer(text):
-            k = at.get(match.start(1))
-            region_id = gazetteer.region_adjectives.get(normalise(match.group(1)))
-            if k is not None and region_id is not None and resolved[k].place.kind != "region":
-                resolved[k] = ResolvedName(match.start(1), match.end(1), match.group(1), gazetteer.places[region_id],
-                                           "region named by its adjective")
+            for group in (1, 2):
+                k = at.get(match.start(group))
+                region_id = gazetteer.region_adjectives.get(normalise(match.group(group)))
+                if k is not None and region_id is not None and resolved[k].place.kind != "region":
+                    resolved[k] = ResolvedName(match.start(group), match.end(group), match.group(group),
+                                               gazetteer.places[region_id], "region named by its adjective")
     if province:
         switched: dict[int, Place] = {}  # city id -> the province; a later bare «Цзилинь» is the province too
         for k, r in enumerate(resolved):
@@ -1057,7 +1068,7 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
         names += (stem[:-2] + "ы",)
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
-    return names
+    return names + (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
 
 
 def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
@@ -1270,7 +1281,8 @@ def _attach_provisions(events: list[Event], sentence_of_event: list[int], provis
 _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 # Where it happens, or a stop on the way ("flights via Istanbul"): not a side of the pair.
-_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of)\s+"
+_VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of"
+                           r"|by\s+(?:train|plane|air|bus|road|ferry|rail)\s+from)\s+"
                            r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
@@ -1317,7 +1329,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             addresses.add(r.place.place_id)
     names = [r for r in names if r.place.place_id not in addresses]
     at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
-                or russian.VENUE_BEFORE.search(text, max(0, r.start - 18), r.start) is not None for r in names]
+                or russian.VENUE_BEFORE.search(text, max(0, r.start - 24), r.start) is not None for r in names]
     for k in range(1, len(names)):
         # "with a change in Skopje or Sofia": the second of two places where is a where too
         if at_venue[k - 1] and not at_venue[k] and _OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start):

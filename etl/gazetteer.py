@@ -180,7 +180,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "36"
+INDEX_VERSION = "37"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -499,6 +499,10 @@ def _declined(morph, name: str) -> list[str]:
         forms.append(" ".join(every))
         if len(words) > 1:  # "Республики Татарстан": the head declines, the name after it does not
             forms.append(" ".join([every[0], *[w.lower() for w in words[1:]]]))
+    if len(words) == 1 and name.count("-") == 1:
+        # «Джалал-Абада», «Кара-Балты»: in a Turkic compound only the last part declines
+        head, tail = name.split("-")
+        forms.extend(f"{head}-{form}" for form in _word_forms(morph, tail))
     return [form[:1].upper() + form[1:] for form in forms]
 
 

@@ -95,6 +95,26 @@ class ResolvedName:
     reason: str
 
 
+# «Вязьма Смоленской обл.», «Оршанского р-на»: the nouns of Russian place names as sites abbreviate them
+_ABBREVIATED_NOUNS = {"обл": ("области", "область", "областью", "обл"),
+                      "р-н": ("район",), "р-на": ("района",), "р-не": ("районе",), "р-ну": ("району",),
+                      "р-ном": ("районом",)}
+_DISTRICT_ABBREVIATION_END = re.compile(r"-(н|на|не|ну|ном)\b")
+
+
+def _spelled_out(text: str, key: tuple[str, ...], token: str, end: int, names) -> tuple[str, int]:
+    """The full noun an abbreviation after ``key`` stands for, as the gazetteer spells the name, and where it ends."""
+    if token == "р":
+        rest = _DISTRICT_ABBREVIATION_END.match(text, end)
+        if rest is None:
+            return token, end
+        token, end = "р-" + rest.group(1), rest.end()
+    for noun in _ABBREVIATED_NOUNS[token]:
+        if (*key, noun) in names:
+            return noun, end
+    return token, end
+
+
 def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
     """Longest gazetteer names in ``text``, left to right, each starting at a capitalised word."""
     names, hints, prefixes = gazetteer.names, gazetteer.country_hints, gazetteer.prefixes
@@ -115,10 +135,13 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if following is None:
                 break
             token = normalise(following.group(1))
-            if not token.isascii() and (*key, token) not in names and (*key, token) not in prefixes:
-                token = fold_latin(token)
-            key = (*key, token)
             end = following.end()
+            if not token.isascii() and (*key, token) not in names and (*key, token) not in prefixes:
+                if token in _ABBREVIATED_NOUNS or token == "р" and text.startswith("-", end):
+                    token, end = _spelled_out(text, key, token, end, names)
+                else:
+                    token = fold_latin(token)
+            key = (*key, token)
             if key in names or key in hints:
                 best = (key, end)
         if best is None:
@@ -164,7 +187,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue
             # "GAZ plant" is a brand, "St Sophia Cathedral" a church: neither is the town of that name.
             surface = text[start:end]
-            if (surface.isupper() and len(surface) > 1 and not any(p.kind == "country" for p in
+            # (A capitalised abbreviation of a region, «аким ВКО», is its name, as a country's is.)
+            if (surface.isupper() and len(surface) > 1 and not any(p.kind in ("country", "region") for p in
                                                                       gazetteer.candidates(key))) \
                     or "S" in text[max(0, start - 7):start] and _SAINT_BEFORE.search(text, max(0, start - 7), start):
                 continue
@@ -195,7 +219,10 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
         if codes:
             sentence_countries.setdefault(number, set()).update(codes)
             article_countries.update(codes)
-    sure_ids = {name.candidates[0].place_id for name in spotted if len(name.candidates) == 1}
+    sure_ids: dict[int, int] = {}  # place id -> where a name that can only be it first stands
+    for name in spotted:
+        if len(name.candidates) == 1:
+            sure_ids.setdefault(name.candidates[0].place_id, name.start)
     sure_places = [gazetteer.places[i] for i in sure_ids]
     for place in sure_places:
         article_countries.add(place.country_code)
@@ -283,6 +310,9 @@ ADDRESSES = frozenset({DISTRICTS_CITY, TOWNS_REGION})  # named, but as where ano
 _REGION_IN_GENITIVE = re.compile(r"(?:[А-ЯЁ][а-яё-]+(?:ой|ого|ей|его)\s+(?:области|края|округа|республики)"
                                  r"|Республики\s+[А-ЯЁ][а-яё-]+)$")
 
+# «города Циндао провинции Шаньдун»: the region's noun between the town and the region's name
+_REGION_NOUN_BETWEEN = re.compile(r"[ \t]+(?:провинции|префектуры|штата|уезда|округа|автономного\s+района)[ \t]+")
+
 
 def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> list[ResolvedName]:
     """A town followed by its region in the genitive («Славгород Могилевской области и Славгород Алтайского
@@ -295,7 +325,8 @@ def regions_as_addresses(text: str, resolved: list[ResolvedName], gazetteer: Gaz
             continue
         gap = text[town.end:region.start]
         bracketed = gap.strip() == "(" and text.startswith(")", region.end)  # "Kimry (Tver Region)"
-        if not bracketed and not (gap.isspace() and "\n" not in gap and _REGION_IN_GENITIVE.search(region.surface)):
+        if not bracketed and not (gap.isspace() and "\n" not in gap and _REGION_IN_GENITIVE.search(region.surface)) \
+                and not _REGION_NOUN_BETWEEN.fullmatch(gap):
             continue
         inside = [p for p in gazetteer.candidates(name_key(town.surface))
                   if p.kind == "city" and region.place.place_id in gazetteer.ancestors(p)]
@@ -346,7 +377,7 @@ _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 
 def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: Gazetteer,
             sentence_countries: set[str], article_countries: set[str], named_ids: set[int],
-            sure_ids: set[int], sentence: str, publisher_country: str | None = None):
+            sure_ids: dict[int, int], sentence: str, publisher_country: str | None = None):
     # "Partizansky District of Minsk": the named city settles the district and is part of its name.
     parent_end = None
     if following is not None and _PARENT_LINK.match(text[name.end:following.start]):
@@ -385,6 +416,10 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
         elif place.country_code == publisher_country:
             score += 1
             reasons.append("the publisher's country")
+        if sure_ids.get(place.place_id, name.start) < name.start:
+            # «в Бресте … в Брест они приехали»: one place under one name in an article, unless told otherwise
+            score += 10
+            reasons.append("named unambiguously elsewhere in the article")
         ancestors = gazetteer.ancestors(place)
         if any(a in sure_ids for a in ancestors if gazetteer.places[a].kind != "country"):
             score += 8
@@ -408,6 +443,9 @@ def _drop_districts_of_unnamed_cities(spotted: list[SpottedName]) -> None:
             name.candidates = [p for p in name.candidates if p.parent_id in cities]
 
 
+_RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ом", "ем", "ого", "ему", "ому", "ую")
+
+
 def _narrow_to_adjective_country(text: str, spotted: list[SpottedName], gazetteer: Gazetteer) -> None:
     """«во французском Бресте», "Belarusian Brest": a country adjective right before a name keeps that
     country's places of the name, its namesakes under the same English name included (Russian case
@@ -419,6 +457,11 @@ def _narrow_to_adjective_country(text: str, spotted: list[SpottedName], gazettee
         before = text[max(0, name.start - 30):name.start].rsplit(None, 1)
         word = before[-1].lstrip("\"'«“„([") if before else ""
         country = word.isalpha() and gazetteer.country_hints.get((normalise(word),))
+        if not country and len(before) > 1 and word.islower() and word.endswith(_RUSSIAN_ADJECTIVE_ENDINGS):
+            # «французский портовый Брест»: one more adjective between the country's and the name
+            earlier = before[0].rsplit(None, 1)
+            word = earlier[-1].lstrip("\"'«“„([") if earlier else ""
+            country = word.isalpha() and gazetteer.country_hints.get((normalise(word),))
         if not country:
             continue
         there = [p for p in name.candidates if p.country_code == country]

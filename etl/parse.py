@@ -392,7 +392,20 @@ def _split_related(text: str) -> tuple[str, str | None, list[RelatedHeadline]]:
         related = _related_headlines(text[header.end():])
         if related:
             return text[:header.start()], None, related
+    # «Другие материалы рубрики «Регионы»», "More stories from Region cooperation": a header worded otherwise,
+    # taken only where headlines with their date lines follow it
+    for header in _RELATED_LOOSE_HEADER.finditer(text):
+        related = _related_headlines(text[header.end():])
+        if related:
+            category = _QUOTED_CATEGORY.search(header.group())
+            return text[:header.start()], category.group(1).strip() if category else None, related
     return text, None, []
+
+
+_RELATED_LOOSE_HEADER = re.compile(
+    r"^[ \t]*(?:(?:Другие|Ещё|Еще|Все)\s+(?:материалы|новости|статьи|публикации)|(?:More|Other)\s+(?:news|stories"
+    r"|articles|materials|items))\b[^\n.!?]{0,60}$", re.IGNORECASE | re.MULTILINE)
+_QUOTED_CATEGORY = re.compile(r"[«\"“„'](?P<category>[^»\"”“\n]+)[»\"”“']")
 
 
 _RELATED_PLAIN_HEADER = re.compile(
