@@ -13,11 +13,13 @@ from etl import russian
 from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
-from etl.geocode import (ADDRESSES, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
+from etl.geocode import (ADDRESSES, DATELINE_AFTER, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
                          short_names_as_full, spot_names, spot_unknown_places)
 from etl.records import Article, Event, Extraction, Mention, Place
 
-_ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft"])
+_ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft",
+                            # "BELGRADE, Nov. 21 (Xinhua)": a wire dateline's month
+                            "jan", "feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec"])
 # («обл.», «р-на» stay out: mid-sentence, a comma or a small letter follows them, not a capital)
 _RUSSIAN_ABBREVIATIONS = frozenset(["г", "ул", "им", "пос", "пр", "просп", "пл", "св"])
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»']?\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\S)")
@@ -38,8 +40,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|fraternal"
         r"|partner[\s-](?:cit(?:y|ies)|towns?))"
         r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
-        r"(?:sister[\s-]cit(?:y|ies)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal|friendly|sisterhood"
-        r"|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"
+        r"(?:sister[\s-](?:cit(?:y|ies)|regions?|provinces?|states?)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal"
+        r"|friendly|sisterhood|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"
         r"(?:relations|ties|links|status|relationship|partnership)"
         r"|\b(?:twinning|sister[\s-]cit(?:y|ies)|twin[\s-]towns?|twin[\s-]cit(?:y|ies)|fraternal|twinhood)\s+"
         r"(?:agreement|accord|charter|treaty|pact|protocol|document)"
@@ -94,7 +96,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     "transport_link": re.compile(
         r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
         r"|\b(?:train|bus|tram)\s+(?:service|route|link|connection|line)s?\b"
-        r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b",
+        r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b"
+        # "The first regular bus between Vidin and Calafat", "First bus on the new Vidin – Calafat line"
+        r"|\b(?:first|new|regular|direct)\s+(?:\w+\s+)?(?:bus|train)\b(?!\s+station)",
         _FLAGS),
     "other": re.compile(
         r"\bhumanitarian\s+aid\b|\bdonat(?:ed|es|ion)\b|\bhanded\s+over\b|\bplant(?:ed|ing)\b|\bunveiled\b"
@@ -167,7 +171,11 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
-    "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b", _FLAGS),
+    "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
+                            # buses that run (not "supplies of buses", which is trade)
+                            r"|\b(?:electric|city|tourist|shuttle|seasonal|public|school)\s+bus(?:es)?\b|\bbus(?:es)?\s+between\b"
+                            r"|\bfare\s+(?:payment|system|collection)s?\b"
+                            r"|\bflights?\b|\bferr(?:y|ies)\b|\bairlines?\b|\btimetables?\b|\bfares\b", _FLAGS),
     # "and other areas", or a named field outside the list
     "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b|\bhousing\b"
                         r"|\b(?:public\s+|municipal\s+)?utilit(?:y|ies)\b|\burban\s+(?:planning|development|economy)\b"
@@ -196,7 +204,8 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic", "oncolog", "cardiolog", "rehabilitation",
                "patient", "ambulance"),
     "youth": ("youth", "young"),
-    "transport": ("transport", "logistic", "aviation", "shipping"),
+    "transport": ("transport", "logistic", "aviation", "shipping", "bus", "railway", "flight", "ferr", "airline",
+                  "timetable", "fares"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
               "architect", "media", "emergenc", "municipal", "green", "climate", "waste", "recycl", "quality", "energy"),
 }
@@ -207,12 +216,14 @@ _FUTURE = re.compile(
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
-    r"|postponed|cancell?ed|called\s+off|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+"
+    r"|postponed|cancell?ed|called\s+off|rescheduled|put\s+off|(?:moved|pushed\s+back)\s+to\s+(?:\w+\s+)?(?:spring|summer|autumn|fall|winter|next|later|January|February|March|April|May|June|July|August|September|October|November|December)|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+"
     # a wish, or what was not done: "we want to sign", "No documents were signed"
     r"|wants?\s+to|wish(?:es)?\s+to|would\s+like\s+to|seeks?\s+to"
     # "expressed interest in visiting", and a headline's "Karakalpakstan and Kalmykia to sign agreement in autumn"
     r"|interest(?:ed)?\s+in\s+(?:visiting|holding|signing|opening|launching)|promis(?:ed|es|e)\s+to"
-    r"|invitation\s+to\s+(?:visit|come|attend|take\s+part)|invited\s+(?:\w+\s+){0,3}to\s+(?:visit|come|attend))\b",
+    r"|invitation\s+to\s+(?:visit|come|attend|take\s+part)|invited\s+(?:\w+\s+){0,3}to\s+(?:visit|come|attend)"
+    # a council approving a draft is a step before the signing: "the council has approved the draft agreement"
+    r"|approv(?:es|ed|e)\s+(?:the\s+)?(?:draft|twinning\s+agreement|signing)|draft\s+(?:agreement|memorandum|charter|treaty))\b",
     _FLAGS)
 _WILL_BE_DONE = re.compile(r"\bwill\s+be\s+(?:\w+\s+(?:and|or)\s+)?(?:signed|held|opened|launched|established|concluded)\b",
                            re.IGNORECASE)
@@ -616,13 +627,30 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise", "invitation", "invited"])
+    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "rescheduled", "approves", "approved", "approve", "draft", "put", "moved", "pushed", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise", "invitation", "invited"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
 # "Every signed document must ..." speaks of documents, not of a signing.
 _DONE = re.compile(r"(?<!be )(?<!been )(?<!every )(?<!each )(?<!all )\b(?:signed|concluded|inked|sealed|held|visited|met|took\s+place|opened|launched"
                    r"|established|became|arrived|hosted|unveiled|exchanged)\b", _FLAGS)
+
+
+_MONTH_NUMBER = {name: number for number, names in enumerate((
+    ("january", "январе"), ("february", "феврале"), ("march", "марте"), ("april", "апреле"), ("may", "мае"),
+    ("june", "июне"), ("july", "июле"), ("august", "августе"), ("september", "сентябре"), ("october", "октябре"),
+    ("november", "ноябре"), ("december", "декабре")), start=1) for name in names}
+_OPENING_MONTH = re.compile(r"^(?:(?:In|Back\s+in|Earlier\s+in|Last)\s+|(?:Еще\s+|Ещё\s+)?[Вв]\s+)([A-Za-zА-Яа-яё]+)\b(?!\s+\d)")
+
+
+def _months_before(sentence: str, published: date | None) -> int:
+    """How many months before the page a sentence opening with a bare month is set: "In April the two cities
+    marked …" on a September page recalls the spring (0 when there is no such opening)."""
+    if published is None or not ("In" in sentence[:9] or "Last" in sentence[:5] or "в " in sentence[:9].lower()):
+        return 0
+    match = _OPENING_MONTH.match(sentence)
+    month = _MONTH_NUMBER.get(match.group(1).lower()) if match else None
+    return 0 if month is None else (published.month - month) % 12
 
 
 def _timing(sentence: str, published: date | None, words: set[str]) -> str:
@@ -639,7 +667,9 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         for match in (*russian.BACKGROUND.finditer(sentence), *(() if done else russian.SINCE.finditer(sentence))):
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
                 return "background"
-        return "now"
+        return "background" if _months_before(sentence, published) >= 2 else "now"
+    if _months_before(sentence, published) >= 2:
+        return "background"
     if words & _NOT_DONE_WORDS and _NOT_DONE.search(sentence):
         return "future"  # not done, like a plan: no news of it
     if "to" in words and _HEADLINE_PLAN.search(sentence):
@@ -722,7 +752,8 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int,
             continue
         star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
         top = gazetteer.places[max(prominence, key=prominence.get)] if prominence else None
-        if len(peers) >= 3 and top is not None and top.kind == hub.kind and prominence.get(hub.place_id, 0) <= 2 \
+        if len(peers) >= 3 and top is not None and top.kind == hub.kind \
+                and (prominence.get(hub.place_id, 0) <= 2 or 3 * prominence.get(hub.place_id, 0) <= prominence[top.place_id]) \
                 and prominence[top.place_id] > 2 and top.country_code not in {p.country_code for p in peers}:
             # "Delegations of Ankara, Bonn and Yerevan came": the twins of the article's own city, named elsewhere.
             pairs.update((min(top.place_id, p.place_id), max(top.place_id, p.place_id))
@@ -940,7 +971,7 @@ STRAY_TOWN_POPULATION = 50_000
 _RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts", "between"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
-    r"|districts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
+    r"|districts?|states?|provinces?|prefectures?|counties|county|oblasts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
     r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b"
     # "cooperate under the agreement between the Vitebsk and Pskov regions": the tie the work rests on
     r"|\b(?:under|within\s+the\s+framework\s+of)\s+(?:the|an|a)\s+(?:\w+\s+){0,2}(?:agreement|memorandum|treaty)"
@@ -1282,7 +1313,11 @@ _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 # Where it happens, or a stop on the way ("flights via Istanbul"): not a side of the pair.
 _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of"
-                           r"|by\s+(?:train|plane|air|bus|road|ferry|rail)\s+from)\s+"
+                           r"|by\s+(?:train|plane|air|bus|road|ferry|rail)\s+from"
+                           # "some 45 km south of the Serbian capital": a distance given from a place
+                           r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:km|kilomet(?:re|er)s|miles)\s+from"
+                           # "flying from Reykjavík to Copenhagen": both ends of the journey are the route
+                           r"|fl(?:ying|ew|ies|y)\s+from|fl(?:ying|ew|ies|y)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to)\s+"
                            r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
@@ -1327,8 +1362,10 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 index and names[index - 1].place.place_id in addresses
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
-    names = [r for r in names if r.place.place_id not in addresses]
-    at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 30), r.start) is not None
+    # "BELGRADE, Nov. 21 (Xinhua) -- A delegation from Hebei …": where the report was filed, not a side
+    names = [r for r in names if r.place.place_id not in addresses and not (
+        (r.start == 0 or text[r.start - 1] == "\n") and DATELINE_AFTER.match(text, r.end))]
+    at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 45), r.start) is not None
                 or russian.VENUE_BEFORE.search(text, max(0, r.start - 24), r.start) is not None for r in names]
     for k in range(1, len(names)):
         # "with a change in Skopje or Sofia": the second of two places where is a where too

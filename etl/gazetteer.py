@@ -180,7 +180,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "37"
+INDEX_VERSION = "38"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -677,6 +677,11 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
     if place_id is None and kind == "city" and geonames_towns:
         place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
                          if key in geonames_towns), None)
+    admin1 = (row.get("admin1") or "").strip()
+    if place_id is None and kind == "region" and admin1:
+        # a US state GeoNames already lists («Орегон» for Oregon): the row amends it instead of doubling it
+        place_id = next((p.place_id for p in places.values() if p.kind == "region" and p.country_code == country_code
+                         and p.admin1 == admin1 and p.place_id < SYNTHETIC_IDS_FROM), None)
     if place_id is None:
         place_id = synthetic_id(kind, display_name, country_code)
     existing = places.get(place_id)

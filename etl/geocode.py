@@ -68,7 +68,9 @@ _FEATURE_AFTER = re.compile(
     r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
     r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey|Pike|Road"
-    r"|(?:International\s+)?Airport"
+    r"|(?:International\s+)?Airport|(?:[Bb]order\s+)?(?:[Cc]heckpoint|[Cc]rossing\s+point)"
+    # "the Aksu Ferroalloy Plant", "Minsk Tractor Works": a company named after the town
+    r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute))\b")
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
@@ -113,6 +115,12 @@ def _spelled_out(text: str, key: tuple[str, ...], token: str, end: int, names) -
         if (*key, noun) in names:
             return noun, end
     return token, end
+
+
+# "BELGRADE, Nov. 21 (Xinhua)", «САНКТ-ПЕТЕРБУРГ, 17 октября (БЕЛТА)»: a wire dateline names its city in capitals
+DATELINE_AFTER = re.compile(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Za-zА-Яа-яё]{3,})")
+# "Nov. 21": a month's abbreviation, not the town of Nov
+_MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 
 
 def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
@@ -165,6 +173,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         if key in names:
             if len(key) == 1 and key[0] in FIRST_NAMES and _PERSON_SURNAME.match(text, end):
                 continue
+            if len(key) == 1 and key[0] in _MONTH_ABBREVIATIONS and text.startswith(".", end):
+                continue
             if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
                     and _after_a_given_name(text, start, gazetteer):
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
@@ -189,7 +199,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             surface = text[start:end]
             # (A capitalised abbreviation of a region, «аким ВКО», is its name, as a country's is.)
             if (surface.isupper() and len(surface) > 1 and not any(p.kind in ("country", "region") for p in
-                                                                      gazetteer.candidates(key))) \
+                                                                      gazetteer.candidates(key))
+                    and not DATELINE_AFTER.match(text, end)) \
                     or "S" in text[max(0, start - 7):start] and _SAINT_BEFORE.search(text, max(0, start - 7), start):
                 continue
             if "А" <= surface[0] <= "Я" and _not_a_town_in_russian(text, start, end):
@@ -201,7 +212,20 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         else:
             found.append(SpottedName(start, end, text[start:end], [], country_hint=hints[key]))
         consumed = end
-    return found
+    return _without_juxtaposed_towns(text, found)
+
+
+def _without_juxtaposed_towns(text: str, found: list[SpottedName]) -> list[SpottedName]:
+    """"the 1215 Magna Carta", "Lincoln Cathedral" aside: two town names with only a space between them are
+    one name of something else (prose puts a comma or a word between two towns)."""
+    juxtaposed: set[int] = set()
+    for k in range(1, len(found)):
+        first, second = found[k - 1], found[k]
+        if second.start == first.end + 1 and text[first.end] == " " and first.candidates and second.candidates \
+                and all(p.kind == "city" for p in (*first.candidates, *second.candidates)) \
+                and not {p.country_code for p in first.candidates} & {p.country_code for p in second.candidates}:
+            juxtaposed.update((k - 1, k))
+    return [name for k, name in enumerate(found) if k not in juxtaposed] if juxtaposed else found
 
 
 def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
@@ -278,7 +302,45 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
             # "the Leninsky District of Mogilev" names Mogilev too (as a place named, not as a side)
             resolved.append(ResolvedName(following.start, following.end, text[following.start:following.end], city,
                                          DISTRICTS_CITY))
-    return resolved
+    return _namesakes_told_apart(text, resolved, spotted, sentence_of, gazetteer)
+
+
+def _namesakes_told_apart(text: str, resolved: list[ResolvedName], spotted: list[SpottedName],
+                          sentence_of: list[int], gazetteer: Gazetteer) -> list[ResolvedName]:
+    """"Lincoln signs an agreement with Lincoln, Nebraska": where one sentence names a town both with its region
+    and bare, the bare name is its namesake elsewhere, in that sentence and wherever else the article names it bare."""
+    qualified = {town.start for town, region in zip(resolved, resolved[1:])
+                 if town.place.kind == "city" and region.place.kind == "region"
+                 and _REGION_QUALIFIES.fullmatch(text, town.end, region.start)
+                 and region.place.place_id in gazetteer.ancestors(town.place)}
+    if not qualified:
+        return resolved
+    sentence_at = {name.start: number for name, number in zip(spotted, sentence_of)}
+    candidates_at = {name.start: name.candidates for name in spotted}
+    switched: dict[str, Place] = {}  # surface -> the namesake
+    for town in (r for r in resolved if r.start in qualified):
+        surface = normalise(town.surface)
+        bare_beside = any(r.start not in qualified and normalise(r.surface) == surface
+                          and r.place.place_id == town.place.place_id
+                          and sentence_at.get(r.start) == sentence_at.get(town.start) for r in resolved)
+        if not bare_beside or surface in switched:
+            continue
+        others = [p for p in candidates_at.get(town.start, ()) if p.kind == town.place.kind
+                  and p.country_code != town.place.country_code]
+        if others:
+            # the namesake whose region or country the article names ("Oregon and Toyama Prefecture …")
+            named = {r.place.place_id for r in resolved if r.place.kind in ("region", "country")}
+            switched[surface] = max(others, key=lambda p: (bool(named.intersection(gazetteer.ancestors(p))),
+                                                           population_prior(p)))
+    if not switched:
+        return resolved
+    return [ResolvedName(r.start, r.end, r.surface, switched[normalise(r.surface)], NAMESAKE_OF_QUALIFIED)
+            if r.start not in qualified and normalise(r.surface) in switched else r for r in resolved]
+
+
+NAMESAKE_OF_QUALIFIED = "namesake of the town named with its region"
+# "Lincoln, Nebraska", "Salem in India's Tamil Nadu"
+_REGION_QUALIFIES = re.compile(r", | in (?:[A-Z][\w-]+['’]s )?")
 
 
 def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
