@@ -34,7 +34,7 @@ _RU_NOT_A_TOWN_AFTER = re.compile(r"\s+(?:канал|улиц|проспект|�
 _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад)[а-яё]*"
                                    r"|\bберег[а-яё]*|\bрек[аиеу]|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
                                    r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер[а-яё]*|\bзалив[а-яё]*"
-                                   r"|\bостров[а-яё]*)\s*$", re.IGNORECASE)
+                                   r"|\b(?-i:остров)[а-яё]*)\s*$", re.IGNORECASE)  # the word, not the town Остров
 
 
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
@@ -72,7 +72,8 @@ _FEATURE_AFTER = re.compile(
     # "the Aksu Ferroalloy Plant", "Minsk Tractor Works": a company named after the town
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
-    r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute))\b")
+    r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
+    r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z]))\b")
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 
@@ -137,6 +138,7 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         if not word.isascii() and key not in names and key not in prefixes and key not in hints:
             key = (fold_latin(word),)  # "Biržai", "Nové Město": the gazetteer may have them without accents
         best: tuple[tuple[str, ...], int] | None = (key, first.end()) if key in names or key in hints else None
+        first_key = key
         end = first.end()
         while key in prefixes:
             following = _NEXT_TOKEN.match(text, end)
@@ -153,7 +155,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if key in names or key in hints:
                 best = (key, end)
         if best is None:
-            town_ids = gazetteer.towns_named_like_nouns.get(key[0]) if len(key) == 1 and "А" <= text[start] <= "Я" else None
+            # (the first word alone: «Острова Псковской области» is no longer name «Острова Риау» begins)
+            town_ids = gazetteer.towns_named_like_nouns.get(first_key[0]) if "А" <= text[start] <= "Я" else None
             if town_ids and start and text[start - 1] not in _OPENING_QUOTES \
                     and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 # «прибыла в Тару», «из Мостов»: a town whose name is also a word, capitalised mid-sentence
