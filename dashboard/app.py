@@ -496,6 +496,7 @@ STYLE = """
 .report-evidence mark {background: #fde7b0; padding: 0 0.15em; border-radius: 0.2em;}
 [data-testid="stMetricValue"] {font-size: 1.8rem;}
 .block-container {padding-top: 2.5rem;}
+.st-key-plotly_warmup {display: none;}
 </style>
 """
 
@@ -522,6 +523,10 @@ def main() -> None:
     # A local icon: an emoji or :material: icon would make the browser fetch the favicon from a CDN.
     st.set_page_config(page_title="Twinning Atlas", page_icon=str(ICON), layout="wide")
     st.markdown(STYLE, unsafe_allow_html=True)
+    # The browser fetches and compiles Streamlit's plotly component (several MB) only when a first chart
+    # arrives. A hidden empty chart sent before any query lets that work overlap the queries behind the page.
+    with st.container(key="plotly_warmup"):
+        st.plotly_chart(charts.blank(), key="plotly_warmup_chart", config={"displayModeBar": False})
     db_path = database_path()
     if not db_path.exists():
         build_store(db_path)

@@ -248,3 +248,7 @@ def sectors(counts: pd.DataFrame, stack_by: str, counting: str) -> go.Figure:
     fig.update_xaxes(title_text="agreements", gridcolor="#eee")
     return fig
 
+
+def blank() -> go.Figure:
+    """An empty, tiny figure (what the app sends first, hidden, so the browser loads plotly early)."""
+    return go.Figure(layout={"height": 10, "width": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
