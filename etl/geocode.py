@@ -237,6 +237,7 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
     words in the sentence, the countries and regions of the article's unambiguous places, a district's
     city, the publisher's country, population."""
     _narrow_to_adjective_country(text, spotted, gazetteer)
+    _narrow_to_country_after(text, spotted)
     _drop_districts_of_unnamed_cities(spotted)
     sentence_of = _sentence_index(spotted, sentence_bounds)
     sentence_countries: dict[int, set[str]] = {}
@@ -250,6 +251,12 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
     for name in spotted:
         if len(name.candidates) == 1:
             sure_ids.setdefault(name.candidates[0].place_id, name.start)
+        else:
+            # "California's San Joaquin Valley": the state, whatever small Brazilian town shares its name
+            regions = [p for p in name.candidates if p.kind == "region"]
+            if len(regions) == 1 and all(p.kind == "city" and (p.population or 0) < 20_000
+                                         for p in name.candidates if p is not regions[0]):
+                sure_ids.setdefault(regions[0].place_id, name.start)
     sure_places = [gazetteer.places[i] for i in sure_ids]
     for place in sure_places:
         article_countries.add(place.country_code)
@@ -506,6 +513,25 @@ def _drop_districts_of_unnamed_cities(spotted: list[SpottedName]) -> None:
     for name in spotted:
         if name.candidates and all(p.kind == "district" for p in name.candidates):
             name.candidates = [p for p in name.candidates if p.parent_id in cities]
+
+
+# "Lodi in northern Italy", "Brest, France", "Victoria in Canada": the country right after a town's name
+_COUNTRY_AFTER = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west"
+                            r"|south-?east|south-?west)(?:ern)?\s+)?)$", re.IGNORECASE)
+
+
+def _narrow_to_country_after(text: str, spotted: list[SpottedName]) -> None:
+    for name, following in zip(spotted, spotted[1:]):
+        if len(name.candidates) < 2 or not following.candidates or following.country_hint:
+            continue
+        countries = [p.country_code for p in following.candidates if p.kind == "country"]
+        if len(countries) != 1 or len(following.candidates) != 1 or following.start - name.end > 30:
+            continue
+        if _COUNTRY_AFTER.search(text, name.end, following.start) and _COUNTRY_AFTER.search(
+                text, name.end, following.start).start() == name.end:
+            there = [p for p in name.candidates if p.country_code == countries[0]]
+            if there:
+                name.candidates = there
 
 
 _RUSSIAN_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ом", "ем", "ого", "ему", "ому", "ую")
