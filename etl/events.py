@@ -16,6 +16,7 @@ from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
 from etl.geocode import (ADDRESSES, DATELINE_AFTER, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
                          short_names_as_full, spot_names, spot_unknown_places)
 from etl.records import Article, Event, Extraction, Mention, Place
+from etl.small_towns import add_small_towns
 
 _ABBREVIATIONS = frozenset(["st", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "no", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "rep", "sq", "ave", "blvd", "mt", "ft",
                             # "BELGRADE, Nov. 21 (Xinhua)": a wire dateline's month
@@ -213,6 +214,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
+    r"(?:is|are)\s+(?:planned|scheduled|expected)\s+for|"
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
@@ -632,7 +634,8 @@ _FUTURE_WORDS = frozenset(
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.
 # "Every signed document must ..." speaks of documents, not of a signing.
-_DONE = re.compile(r"(?<!be )(?<!been )(?<!every )(?<!each )(?<!all )\b(?:signed|concluded|inked|sealed|held|visited|met|took\s+place|opened|launched"
+_DONE = re.compile(r"(?<!be )(?<!been )(?<!every )(?<!each )(?<!all )\b(?:signed|concluded|inked|sealed"
+                   r"|held(?!\s+(?:every|each|annually|once\s+a|twice\s+a))|visited|met|took\s+place|opened|launched"
                    r"|established|became|arrived|hosted|unveiled|exchanged)\b", _FLAGS)
 
 
@@ -788,6 +791,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     resolved = add_unlisted_districts(text, resolved, gazetteer)
+    # Names the gazetteer lacks that read like places ("the Mayor of Ribeauvillé"): small towns of the
+    # article's countries are read from GeoNames' longer list; the rest stay unresolved, for the analyst.
+    unknown = spot_unknown_places(text, [n for n in spotted if n.candidates or n.country_hint], every_mention=True)
+    if unknown:
+        countries = {r.place.country_code for r in resolved} | {n.country_hint for n in spotted if n.country_hint}
+        resolved, unknown = add_small_towns(text, resolved, unknown, gazetteer, countries)
     places = {r.place.place_id: r.place for r in resolved}
     mentions = [Mention(r.place.place_id, r.surface, r.start, r.end, r.reason, _precision(r)) for r in resolved]
 
@@ -884,7 +893,6 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
     # article's main pair ("Jermuk and Zheleznovodsk signed a memorandum" when Jermuk is not in the gazetteer).
     starts = [start for start, _ in bounds]
-    unknown = spot_unknown_places(text, [n for n in spotted if n.candidates or n.country_hint], every_mention=True)
     unknown_sides = {bisect_right(starts, at) - 1 for _, at in unknown}
     events: list[Event] = []
     participant_ids: set[int] = set()

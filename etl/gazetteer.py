@@ -254,7 +254,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
         if (city["population"] or 0) < 15_000 and city["countrycode"] in _ENGLISH_NAMED_COUNTRIES:
             continue  # small English-named towns are words first: Stone, Battle, August, Cathedral
         big = (city["population"] or 0) >= 100_000
-        place = Place(place_id=int(city["geonameid"]), name=_name_as_written(city), kind="city",
+        place = Place(place_id=int(city["geonameid"]), name=name_as_written(city), kind="city",
                       country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
                       population=int(city["population"] or 0), admin1=city["admin1code"] or None)
         places[place.place_id] = place
@@ -540,7 +540,7 @@ def _add_us_states(cache, places: dict[int, Place], aliases: dict[int, list[str]
         aliases[place.place_id] = [state["name"]]
 
 
-def _name_as_written(city: dict) -> str:
+def name_as_written(city: dict) -> str:
     """GeoNames writes Belarusian towns in Belarusian romanisation ("Slawharad", "Dzyatlava"); analysts and
     BelTA write the Russian form (Slavgorod, Dyatlovo). Where GeoNames lists that form too (it is the
     transliteration of the town's Russian name), it is the name shown."""

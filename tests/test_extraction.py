@@ -347,3 +347,19 @@ def test_a_change_of_bus_in_one_town_or_another_makes_no_pair(gazetteer):
         "present the two cities are connected only with a change in Skopje or Sofia."), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Skopje", "Sofia"}) not in pair_names
+
+
+@pytest.mark.parametrize("country_named", [True, False])
+def test_a_small_town_is_read_only_where_the_article_names_its_country(gazetteer, country_named):
+    """Ribeauvillé (4,800 people) is under the gazetteer's threshold: read from GeoNames' longer list where the
+    page says it is a town and names France, left for the analyst where it does not."""
+    where = ", Telavi's twin town in France" if country_named else ""
+    extraction = extract_article(_article(f"On Thursday the Mayor of Telavi held an online meeting with the Mayor of "
+                                          f"Ribeauvillé{where}. The sides discussed exchanges of wine makers.",
+                                          title="Mayor of Telavi meets Mayor of Ribeauvillé"), gazetteer)
+    towns = {p.name: p.country_code for p in extraction.places.values()}
+    if country_named:
+        assert towns.get("Ribeauville") == "FR" and not extraction.unresolved
+        assert labels_from_extraction(extraction).pairs == {frozenset({"ribeauville|fr", "telavi|ge"})}
+    else:
+        assert "Ribeauville" not in towns and [name for name, _ in extraction.unresolved] == ["Ribeauvillé"]

@@ -405,16 +405,33 @@ def test_the_region_of_a_town_the_gazetteer_lacks_is_its_address_not_a_side(gaze
     assert frozenset({"kimry|ru", "rogachev|by"}) in labels.pairs
 
 
-def test_a_twin_town_the_gazetteer_lacks_is_listed_and_no_other_pair_is_put_in_its_place(gazetteer):
-    article = Article(article_id="t", source_path="t.txt", title="Джермук и Железноводск подписали меморандум",
-                      body="Гости прилетели в Ереван из Минеральных Вод, откуда до Железноводска около 20 километров, "
-                           "и встретились с мэром Еревана. Армянский курортный город Джермук и российский "
-                           "Железноводск стали городами-побратимами.",
-                      published_date=date(2024, 5, 14), date_precision="day")
-    extraction = extract_article(article, gazetteer)
-    assert [name for name, _ in extraction.unresolved] == ["Джермук"]
-    title_events = [e for e in extraction.events if e.sentence.startswith("Джермук")]
+def _twin_town_page(town: str) -> Article:
+    return Article(article_id="t", source_path="t.txt", title=f"{town} и Железноводск подписали меморандум",
+                   body="Гости прилетели в Ереван из Минеральных Вод, откуда до Железноводска около 20 километров, "
+                        f"и встретились с мэром Еревана. Армянский курортный город {town} и российский "
+                        "Железноводск стали городами-побратимами.",
+                   published_date=date(2024, 5, 14), date_precision="day")
+
+
+def test_a_twin_town_no_gazetteer_lists_is_listed_and_no_other_pair_is_put_in_its_place(gazetteer):
+    extraction = extract_article(_twin_town_page("Лусакерт"), gazetteer)  # a village GeoNames does not list
+    assert [name for name, _ in extraction.unresolved] == ["Лусакерт"]
+    title_events = [e for e in extraction.events if e.sentence.startswith("Лусакерт")]
     assert title_events and all(not e.pairs for e in title_events)  # not Yerevan's pair: its side is unknown
+
+
+def test_a_small_town_of_a_country_the_article_names_is_read_from_geonames_longer_list(gazetteer):
+    # Jermuk (4,000 people) is below the gazetteer's threshold; the page says it is a town and names Armenia's capital
+    extraction = extract_article(_twin_town_page("Джермук"), gazetteer)
+    jermuk = [p for p in extraction.places.values() if p.name == "Jermuk"]
+    assert jermuk and jermuk[0].country_code == "AM" and not extraction.unresolved
+    title_events = [e for e in extraction.events if e.sentence.startswith("Джермук")]
+    assert title_events and all(e.pairs == [tuple(sorted((jermuk[0].place_id, _id(extraction, "Zheleznovodsk"))))]
+                                for e in title_events)
+
+
+def _id(extraction, name: str) -> int:
+    return next(p.place_id for p in extraction.places.values() if p.name == name)
 
 
 def test_the_region_after_a_rural_district_is_its_address_not_a_side(gazetteer):

