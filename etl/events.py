@@ -42,7 +42,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|partner[\s-](?:cit(?:y|ies)|towns?))"
         r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
         r"(?:sister[\s-](?:cit(?:y|ies)|regions?|provinces?|states?)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal"
-        r"|friendly|sisterhood|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"
+        r"|friendly(?:\s+exchange)?|sisterhood|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"
         r"(?:relations|ties|links|status|relationship|partnership)"
         r"|\b(?:twinning|sister[\s-]cit(?:y|ies)|twin[\s-]towns?|twin[\s-]cit(?:y|ies)|fraternal|twinhood)\s+"
         r"(?:agreement|accord|charter|treaty|pact|protocol|document)"
@@ -81,6 +81,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     "meeting": re.compile(
         r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\btalked\s+(?:over|about|with)\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
         r"|\btalks\b|\bnegotiations\b|\bconsultations\b|\bdiscussed\b|\b(?:was|were)\s+received\s+by\b"
+        # officials' talks by video: "the Mayor of Weifang held a video conference with the Head of …"
+        r"|\b(?:mayor|governor|head|chairman|chairwoman|akim|hokim|leaders?|officials|deputy\s+\w+)\s+(?:\w+\s+){0,3}?held\s+an?"
+        r"\s+(?:video[\s-]?conference|video\s+call|videoconference)\b"
         r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)"
         r"|\bwelcomed\s+the\s+(?:guests|delegation)|\b(?:was|were)\s+(?:warmly\s+)?welcomed\s+(?:[^.;]{0,40}?\s)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president|leadership"
@@ -121,7 +124,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
     "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
-    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed"]),
+    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "held"]),
     "cultural_event": frozenset(
         ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
     "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry"]),
@@ -836,6 +839,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     pair_votes: Counter[tuple[int, int]] = Counter()
     planned: set[int] = set()  # sentences that state a plan
+    last_told = -1  # the latest sentence that tells news or a plan (not history)
     recalled: set[int] = set()  # sentences that recall history
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
@@ -855,6 +859,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         relation_only = not types and (bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
                                        or _is_russian(sentence) and russian.RELATION.search(sentence) is not None)
         if not types and not relation_only:
+            if "will" in words:  # "The students will fly to Houston": a plan, whose programme may follow
+                planned.add(number)
+                last_told = number
             listed = _twins_listed_after(text, number, bounds, by_sentence, sentence, gazetteer)
             if listed:
                 # «Всего у Южно-Сахалинска шесть городов-побратимов. Кроме Асахикавы, это японские Кусиро и …»
@@ -866,10 +873,14 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if timing == "now" and number - 1 in recalled and _SAME_DOCUMENT.match(sentence) \
                 and find_event_date(sentence, article.published_date) is None:
             timing = "background"  # "Forty years ago the mayors signed … The document was signed in the old Town Hall"
-        if number - 1 in planned and _CONTINUES_PREVIOUS.match(sentence):
-            timing = "future"  # "The delegation will stay until Saturday. Its programme includes a concert"
+        if (number - 1 in planned or last_told in planned) and _CONTINUES_PREVIOUS.match(sentence):
+            # "The delegation will stay until Saturday. Its programme includes a concert", also past an aside
+            # on history ("… whose president visited Niigata last autumn. The programme includes …")
+            timing = "future"
         if timing == "future" or "until" in words and _STAYING.search(sentence):
             planned.add(number)  # a stay "until Saturday" is under way, but what follows it is still to come
+        if timing != "background":
+            last_told = number
         if timing == "future":
             if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
                 continue
@@ -1427,6 +1438,9 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             top = max(hosts, key=prominence.get)
             return pairs_among([gazetteer.places[top], *(r.place for r in names if r.place.place_id != top)], gazetteer,
                                prominence, top), venues
+    domestic = _domestic_signatories(text, names, gazetteer)
+    if domestic:
+        return [domestic], venues
     signed = _SIGNED.search(text, names[0].end, names[-1].end + 120) if hub is None and len(names) >= 3 else None
     if signed is not None:
         signatories = {r.place.place_id: r.place for r in names if r.end <= signed.start()}
@@ -1463,6 +1477,27 @@ def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[R
 
 # "The mayors of Zittau, Bogatynia and Hrádek signed": the places named before the verb are all signatories
 _SIGNED = re.compile(r"\b(?:signed|подписали)\b", re.IGNORECASE)
+# "The Lord Mayor of Weiden and the Mayor of Annaberg-Buchholz sign the charter", «Орел и Орск подписали соглашение»
+_SIGNATORIES_JOIN = re.compile(r"\s+(?:and|и)\s+(?:the\s+)?(?:(?:Lord\s+)?[Mm]ayor\s+of\s+|[Hh]ead\s+of\s+)?")
+_SIGN_RIGHT_AFTER = re.compile(r"[\s,]+(?:have\s+|had\s+)?(?:sign(?:ed|s)?|подписал[иа]?|заключили|became\s+(?:twin|sister)"
+                               r"|стали\s+(?:город\w*-)?побратим)", re.IGNORECASE)
+
+
+def _domestic_signatories(text: str, names: list[ResolvedName], gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """Two towns of one country that sign together, named side by side as the subject: twinning within a
+    country is rare, but then the sentence says so in so many words."""
+    towns = [r for r in names if r.place.kind == "city"]
+    if len(towns) != 2 or len({r.place.place_id for r in towns}) != 2:
+        return None
+    first, second = towns
+    if first.place.country_code != second.place.country_code or _related(first.place, second.place, gazetteer) \
+            or not _SIGNATORIES_JOIN.fullmatch(text, first.end, second.start) \
+            or not _SIGN_RIGHT_AFTER.match(text, second.end):
+        return None
+    rest = text[second.end:second.end + 120].split(".")[0]
+    if _WITH_BETWEEN.search(rest):
+        return None  # "Grodno and Lida signed agreements with Polish towns": one side, partners unnamed
+    return (min(first.place.place_id, second.place.place_id), max(first.place.place_id, second.place.place_id))
 _WITH_BETWEEN = re.compile(r"\bwith\b|\s[сС]о?\s", re.IGNORECASE)
 _OR_JOIN = re.compile(r"\s+(?:or|или)\s+")
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")

@@ -180,7 +180,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "39"
+INDEX_VERSION = "40"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -477,13 +477,37 @@ def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
     options = morph.parse(word)
     if number is not None:
         options = [p for p in options if p.tag.case == "nomn" and p.tag.number == number] or options
-    parse = next((p for p in options if "Geox" in p.tag), options[0])
+    parse = next((p for p in options if "Geox" in p.tag), None)
+    if parse is None and not options[0].is_known and not (options[0].tag.POS in ("NOUN", "ADJF")
+                                                          and options[0].tag.case == "nomn"):
+        by_ending = _declined_by_ending(word)  # «Токмок» is no verb «токмокнуть»: a town's name, declined as one
+        if by_ending is not None:
+            return by_ending
+    parse = parse or options[0]
     # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
     by_case: dict[str, str] = {}
     for form in parse.lexeme:  # the first form of a case is the usual one ("областью", not "областию")
         if form.tag.number == parse.tag.number and form.tag.gender == parse.tag.gender:
             by_case.setdefault(form.tag.case, form.word)
     return tuple(by_case.get(case, parse.word) for case in _CASES)
+
+
+_HARD_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+def _declined_by_ending(word: str) -> tuple[str, ...] | None:
+    """The case forms (in _CASES order) of a name the dictionary does not know, by its ending, as a Russian
+    reader declines it: Токмок → Токмока, Токмоку, Токмок, Токмоком, Токмоке; Нарата → Нараты …; names
+    ending in о, е, и, у, ы do not decline. None where the ending does not settle it (ь, й)."""
+    last = word[-1:].lower()
+    if last in _HARD_CONSONANTS:
+        return (word + "а", word + "у", word, word + ("ем" if last in "жшчщц" else "ом"), word + "е")
+    if last == "а" and len(word) > 2:
+        stem = word[:-1]
+        return (stem + ("и" if stem[-1].lower() in "гкхжшчщ" else "ы"), stem + "е", stem + "у", stem + "ой", stem + "е")
+    if last in "оеиуыэю":
+        return (word,) * 5
+    return None
 
 
 def _declined(morph, name: str) -> list[str]:

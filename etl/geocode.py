@@ -37,6 +37,7 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
                                    r"|\b(?-i:остров)[а-яё]*)\s*$", re.IGNORECASE)  # the word, not the town Остров
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss)\.?\s+(?:[A-Z][a-z]+\s+)?$")
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
 _JOINED_NAME_BEFORE = re.compile(r"\b(?:and|of|und|et|y|i|-)\s*$")
 # Capitalised words before a town's name that make no person of it
@@ -44,7 +45,15 @@ _NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For
                               "North", "South", "East", "West", "Central", "Upper", "Lower", "Greater", "Great",
                               "Little", "Saint", "St", "San", "Santa", "Mount", "Lake", "Cape", "Port", "Fort", "Both",
                               "Today", "Yesterday", "Meanwhile", "Then", "Also", "While", "When", "After", "Before",
-                              "Historic", "Ancient", "Beautiful", "Hotel", "Via"})
+                              "Historic", "Ancient", "Beautiful", "Hotel", "Via",
+                              # prepositions and conjunctions that open a sentence: "Among Weifang's partners …"
+                              "Among", "Amongst", "Besides", "Like", "Unlike", "Including", "Despite", "During",
+                              "Since", "Until", "Near", "Outside", "Inside", "Across", "Through", "Within", "Between",
+                              "Under", "Over", "Beyond", "Towards", "Toward", "Against", "Along", "Around", "About",
+                              "As", "Unlike", "Whereas", "Although", "Though", "Because", "If", "Once", "Where",
+                              "Why", "How", "What", "Which", "Whose", "Neither", "Either", "Every", "Each", "All",
+                              "Some", "Many", "Most", "Several", "Only", "Even", "Just", "Here", "There", "This",
+                              "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your"})
 
 
 def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
@@ -181,6 +190,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
                     and _after_a_given_name(text, start, gazetteer):
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
+            if start > 3 and text[start - 1] == " " and _TITLE_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "Mr. Lincoln Hayes", "Dr Florence": a person
             if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
             if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (
