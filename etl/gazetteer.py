@@ -83,6 +83,7 @@ class Gazetteer:
         # Towns whose Russian name is an ordinary word («Мосты», «Узловая»): not spotted in running text,
         # but found from the district named after them («Мостовский район»).
         self.towns_named_like_words: dict[str, list[int]] = {}
+        self.words_opening_sentences: frozenset[str] = frozenset()  # «Ровно», «Мир» opening a sentence
         self.towns_named_like_nouns: dict[str, list[int]] = {}  # every case form: «в Таре», «из Мостов»  # "железнодорожные" -> every Zheleznodorozhny District
         self.names = names
         self.country_hints = country_hints
@@ -180,7 +181,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "40"
+INDEX_VERSION = "41"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -291,10 +292,12 @@ def _build(supplement_dir: Path) -> Gazetteer:
     towns_named_like_words: dict[str, list[int]] = defaultdict(list)
     towns_named_like_nouns: dict[str, list[int]] = defaultdict(list)
     district_adjectives: dict[str, list[int]] = {}
+    words_opening_sentences: set[str] = set()
     _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
                             region_adjectives=region_adjectives, district_adjectives=district_adjectives,
                             towns_named_like_words=towns_named_like_words,
-                            towns_named_like_nouns=towns_named_like_nouns)
+                            towns_named_like_nouns=towns_named_like_nouns,
+                            words_opening_sentences=words_opening_sentences)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
@@ -326,6 +329,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
     gazetteer.towns_named_like_words = dict(towns_named_like_words)
     gazetteer.towns_named_like_nouns = dict(towns_named_like_nouns)
     gazetteer.district_adjectives = district_adjectives
+    gazetteer.words_opening_sentences = frozenset(words_opening_sentences)
     return gazetteer
 
 
@@ -365,7 +369,8 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                             hints: dict[tuple[str, ...], str], region_adjectives: dict[str, int],
                             district_adjectives: dict[str, list[int]],
                             towns_named_like_words: dict[str, list[int]],
-                            towns_named_like_nouns: dict[str, list[int]]) -> None:
+                            towns_named_like_nouns: dict[str, list[int]],
+                            words_opening_sentences: set[str] | None = None) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
     Declension comes from pymorphy3's dictionary; words it does not know stay as written.
@@ -376,6 +381,7 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
         log.warning("pymorphy3 is not installed: Russian place names are matched only as written in the gazetteer.")
         return
     morph = pymorphy3.MorphAnalyzer()
+    words_opening_sentences = set() if words_opening_sentences is None else words_opening_sentences
     declined = functools.lru_cache(maxsize=None)(lambda name: tuple(_declined(morph, name)))
     # «Армения» is the country first: the Colombian city of that name is not declined into «Армении»
     country_names = {normalise(alias) for place_id, names in aliases.items() if places[place_id].kind == "country"
@@ -393,7 +399,12 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
         # a two-letter name only where a curated CSV gives it («Ош»: «в Оше», «из Оша»)
         cyrillic = {alias for alias in place_aliases if _CYRILLIC.search(alias)
                     and (len(alias) >= 3 or place_id in curated and alias == place.name_ru)}
-        if place_id not in curated:
+        if place_id in curated:
+            # «Ровно 25 лет назад»: a curated name that is also an ordinary word other than a noun is that word
+            # where it opens a sentence
+            words_opening_sentences.update(normalise(alias) for alias in cyrillic
+                                           if " " not in alias and _a_word_first(morph, alias))
+        else:
             # GeoNames lists "Новый" for a town called Novi: an ordinary Russian word is not a place name here.
             common = {alias for alias in cyrillic if " " not in alias and ordinary(alias)}
             place_aliases[:] = [alias for alias in place_aliases if alias not in common]
@@ -455,6 +466,13 @@ def _only_a_case_form(morph, word: str) -> bool:
     """«Отару», «Удине»: read as an oblique case of a noun, and never as a word's own dictionary form."""
     parses = morph.parse(word.lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and all(p.normal_form != word.lower() for p in parses)
+
+
+def _a_word_first(morph, word: str) -> bool:
+    """«Ровно»: read first as an ordinary word other than a noun (an adverb here), the place reading second."""
+    first = morph.parse(word)[0]
+    return first.is_known and "Geox" not in first.tag and first.tag.POS in ("ADVB", "CONJ", "PRCL", "PREP", "INTJ", "PRED",
+                                                                            "GRND", "NUMR", "NPRO", "COMP")
 
 
 def _plain_noun(morph, word: str) -> bool:

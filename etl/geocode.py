@@ -192,8 +192,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
             if start > 3 and text[start - 1] == " " and _TITLE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "Mr. Lincoln Hayes", "Dr Florence": a person
-            if len(key) == 1 and key[0] in CITY_WORDS and _SENTENCE_START.search(text, max(0, start - 4), start):
-                continue  # "Reading the agreement, …": the word, capitalised because it opens the sentence
+            if len(key) == 1 and (key[0] in CITY_WORDS or key[0] in gazetteer.words_opening_sentences) \
+                    and _SENTENCE_START.search(text, max(0, start - 4), start):
+                continue  # "Reading the agreement, …", «Ровно 25 лет назад»: the word, opening the sentence
             if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (
                     all((p.population or 0) < 15_000 for p in gazetteer.candidates(key)) or _NOT_A_NOUN_AFTER.match(text, end)):
                 # "on the banks of the Neman", "a camp on the Amur in summer": a river. (A city after "the" is
