@@ -13,8 +13,17 @@ from etl import russian
 from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
 from etl.gates import Gated
 from etl.gazetteer import Gazetteer, name_key, normalise, population_prior
-from etl.geocode import (ADDRESSES, DATELINE_AFTER, ResolvedName, publisher_country, regions_as_addresses, resolve_names,
-                         short_names_as_full, spot_names, spot_unknown_places)
+from etl.geocode import (
+    ADDRESSES,
+    DATELINE_AFTER,
+    ResolvedName,
+    publisher_country,
+    regions_as_addresses,
+    resolve_names,
+    short_names_as_full,
+    spot_names,
+    spot_unknown_places,
+)
 from etl.records import Article, Event, Extraction, Mention, Place
 from etl.small_towns import add_small_towns
 
@@ -708,7 +717,7 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])  # noqa
+_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"

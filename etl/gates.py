@@ -24,7 +24,7 @@ class Gated:
         self.pattern = pattern
         try:
             self.starts = _literal_starts(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
-        except Exception:  # an unforeseen construct: no gate, the pattern still decides
+        except Exception:  # noqa: BLE001 (an unforeseen construct: no gate, the pattern still decides)
             self.starts = None
 
     def may_match(self, lowered: str) -> bool:

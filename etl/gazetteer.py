@@ -8,8 +8,6 @@ import functools
 import hashlib
 import logging
 import math
-import os
-import pickle
 import re
 import unicodedata
 import zlib
@@ -149,24 +147,13 @@ class Gazetteer:
         """The index, from the cache when GeoNames and the supplements are unchanged (building takes ~3 s)."""
         directory = supplement_dir or config.GAZETTEER_DIR
         cache_file = config.cache_dir() / f"gazetteer-{_fingerprint(directory)}.pickle"
-        try:
-            with cache_file.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError) as problem:
-            log.debug("The gazetteer index is (re)built: %s", problem)  # a missing or stale cache
-        gazetteer = _build(directory)
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-            with partial.open("wb") as handle:
-                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, cache_file)
+        existed = cache_file.exists()
+        gazetteer = config.load_or_build(cache_file, lambda: _build(directory), "gazetteer index")
+        if not existed and cache_file.exists():
             # Keep a few: two checkouts (or supplement versions) used in turn must not rebuild each other's.
             older = sorted(cache_file.parent.glob("gazetteer-*.pickle"), key=_modified, reverse=True)
             for stale in older[KEEP_CACHED_INDEXES:]:
                 stale.unlink(missing_ok=True)
-        except OSError as error:
-            log.info("The gazetteer index could not be cached (%s); it will be rebuilt next time.", error)
         return gazetteer
 
 

@@ -8,12 +8,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from etl.gazetteer import (CITY_WORDS, COMMON_WORDS, FIRST_NAMES, Gazetteer, ascii_name, fold_latin, name_key,
-                           normalise, population_prior)
+from etl.gazetteer import (
+    CITY_WORDS,
+    COMMON_WORDS,
+    FIRST_NAMES,
+    Gazetteer,
+    ascii_name,
+    fold_latin,
+    name_key,
+    normalise,
+    population_prior,
+)
 from etl.records import Place
 
 # What may stand between the words of one name: a space, a hyphen, an apostrophe, "St." 's full stop.
@@ -50,7 +60,7 @@ _NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For
                               "Among", "Amongst", "Besides", "Like", "Unlike", "Including", "Despite", "During",
                               "Since", "Until", "Near", "Outside", "Inside", "Across", "Through", "Within", "Between",
                               "Under", "Over", "Beyond", "Towards", "Toward", "Against", "Along", "Around", "About",
-                              "As", "Unlike", "Whereas", "Although", "Though", "Because", "If", "Once", "Where",
+                              "As", "Whereas", "Although", "Though", "Because", "If", "Once", "Where",
                               "Why", "How", "What", "Which", "Whose", "Neither", "Either", "Every", "Each", "All",
                               "Some", "Many", "Most", "Several", "Only", "Even", "Just", "Here", "There", "This",
                               "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your"})
@@ -331,7 +341,7 @@ def _namesakes_told_apart(text: str, resolved: list[ResolvedName], spotted: list
                           sentence_of: list[int], gazetteer: Gazetteer) -> list[ResolvedName]:
     """"Lincoln signs an agreement with Lincoln, Nebraska": where one sentence names a town both with its region
     and bare, the bare name is its namesake elsewhere, in that sentence and wherever else the article names it bare."""
-    qualified = {town.start for town, region in zip(resolved, resolved[1:])
+    qualified = {town.start for town, region in pairwise(resolved)
                  if town.place.kind == "city" and region.place.kind == "region"
                  and _REGION_QUALIFIES.fullmatch(text, town.end, region.start)
                  and region.place.place_id in gazetteer.ancestors(town.place)}
@@ -533,7 +543,7 @@ _COUNTRY_AFTER = re.compile(r"(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|
 
 
 def _narrow_to_country_after(text: str, spotted: list[SpottedName]) -> None:
-    for name, following in zip(spotted, spotted[1:]):
+    for name, following in pairwise(spotted):
         if len(name.candidates) < 2 or not following.candidates or following.country_hint:
             continue
         countries = [p.country_code for p in following.candidates if p.kind == "country"]

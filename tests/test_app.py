@@ -73,7 +73,7 @@ def test_the_dashboard_opens_on_the_whole_store(app):
                            "Date span": "2022–2025"}
     assert len(drawn_charts(at)) == 1  # only the open tab (the timeline) is computed and drawn
     # and, first of all, the hidden empty chart that has the browser load plotly while the queries run
-    assert [c for c in at.get("plotly_chart") if "plotly_warmup" in c.proto.id][0].proto.spec
+    assert next(c for c in at.get("plotly_chart") if "plotly_warmup" in c.proto.id).proto.spec
     assert params(at) == {}  # default filters: a clean URL
 
 

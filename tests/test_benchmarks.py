@@ -12,8 +12,8 @@ import duckdb
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-import dashboard_queries  # noqa: E402
-import etl_throughput  # noqa: E402
+import dashboard_queries
+import etl_throughput
 
 
 def test_the_dashboard_benchmark_builds_a_grouped_store_and_times_its_views(tmp_path, monkeypatch):

@@ -245,10 +245,10 @@ def test_a_partner_town_named_where_something_happened_is_still_a_side(gazetteer
 
 
 @pytest.mark.parametrize("body", [
-    "Администрации Железнодорожного района Витебска и Фрунзенского района Владимира подписали соглашение о "
-    "сотрудничестве.",
-    "The Frunzensky District of Vladimir and the Zheleznodorozhny District of Vitebsk signed an agreement on "
-    "cooperation.",
+    ("Администрации Железнодорожного района Витебска и Фрунзенского района Владимира подписали соглашение о "
+     "сотрудничестве."),
+    ("The Frunzensky District of Vladimir and the Zheleznodorozhny District of Vitebsk signed an agreement on "
+     "cooperation."),
     "Vladimir's Frunzensky District signed a cooperation agreement with the Zheleznodorozhny District of Vitebsk.",
 ])
 def test_a_district_the_gazetteer_lacks_is_read_as_the_named_citys_district(gazetteer, body):
