@@ -1134,7 +1134,7 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
                                   gazetteer: Gazetteer) -> None:
     """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
     for the town (district names of cities, «Московского района», and of regions' capitals are left alone)."""
-    if "район" not in text:
+    if "район" not in text and "райисполком" not in text and "округ" not in text:
         return
     starts = [start for start, _ in bounds]
     taken = {r.start for names in by_sentence for r in names}
