@@ -93,6 +93,9 @@ _FEATURE_AFTER = re.compile(
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
     r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z]))\b")
+_VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
+                            r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
+_ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
 
 
@@ -220,6 +223,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):
                 consumed = end
                 continue
+            if _VESSEL_BEFORE.search(text, max(0, start - 40), start) and not _ROUTE_DASH.match(text, end):
+                continue  # "the ferry Kutaisi", "a railcar christened 'Marktredwitz'": a vessel's or train's name
             # "GAZ plant" is a brand, "St Sophia Cathedral" a church: neither is the town of that name.
             surface = text[start:end]
             # (A capitalised abbreviation of a region, «аким ВКО», is its name, as a country's is.)

@@ -363,3 +363,27 @@ def test_a_small_town_is_read_only_where_the_article_names_its_country(gazetteer
         assert labels_from_extraction(extraction).pairs == {frozenset({"ribeauville|fr", "telavi|ge"})}
     else:
         assert "Ribeauville" not in towns and [name for name, _ in extraction.unresolved] == ["Ribeauvillé"]
+
+
+@pytest.mark.parametrize(("body", "places", "not_places"), [
+    # a ship, a train and a person named like towns
+    ("The delegation of Batumi arrived in Trabzon on the high-speed ferry Kutaisi.", {"Batumi", "Trabzon"},
+     {"Kutaisi"}),
+    ("The president of the association, Mr. Lincoln Hayes, visited Niigata.", {"Niigata"}, {"Lincoln", "Hayes"}),
+    # a wire dateline names where the report was filed, in capitals
+    ("BELGRADE, Nov. 21 (Xinhua) -- A delegation from Hebei handed over two ambulances in Smederevo.",
+     {"Belgrade", "Hebei", "Smederevo"}, {"Nov"}),
+])
+def test_names_that_are_not_the_towns_they_spell(gazetteer, body, places, not_places):
+    found = {p.name for p in extract_article(_article(body), gazetteer).places.values()}
+    assert places <= found and not (not_places & found)
+
+
+def test_namesakes_on_one_page_are_told_apart(gazetteer):
+    extraction = extract_article(_article(
+        "On Saturday the Leader of the City of Lincoln Council and the Mayor of Lincoln, Nebraska, signed a "
+        "friendship agreement in the Guildhall. The name of Lodi, California, was borrowed from Lodi in northern Italy.",
+        title="Lincoln signs friendship agreement with Lincoln, Nebraska"), gazetteer)
+    towns = {(p.name, p.country_code) for p in extraction.places.values() if p.kind == "city"}
+    assert {("Lincoln", "GB"), ("Lincoln", "US"), ("Lodi", "US"), ("Lodi", "IT")} <= towns
+    assert frozenset({"lincoln|gb", "lincoln|us"}) in labels_from_extraction(extraction).pairs
