@@ -92,7 +92,7 @@ _FEATURE_AFTER = re.compile(
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
-    r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z]))\b")
+    r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic)\b")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
