@@ -723,6 +723,8 @@ _BACKGROUND_PHRASE = re.compile(
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
     r"(?:twinned|partners|sister\s+cities|twin\s+towns|cooperating)|since\s+then|previously|earlier\s+this\s+decade"
     r"|(?:over|for|during|in)\s+(?:the\s+)?(?!coming|next|following|upcoming|future)(?:\w+\s+)?(?:years|decades)"
+    # "a declaration for the years 2025 to 2029", "for years to come": a term ahead, not a past stretch
+    r"(?!\s+(?:\d{4}|to\s+come))"
     # "Over this time the towns have exchanged delegations": what they have done again and again
     r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged)\b",
     re.IGNORECASE)
@@ -763,7 +765,9 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int,
         if len(peers) >= 3 and any(p.place_id == hub_id for p in peers):
             # "Besançon is one of the partner cities of Freiburg, with Innsbruck, Padua and Guildford"
             hub = gazetteer.places[hub_id]
-            pairs.update((min(hub_id, p.place_id), max(hub_id, p.place_id)) for p in peers if may_pair(hub, p))
+            # a list of partners named as such may hold a domestic twin ("Erlangen's partner towns … Jena")
+            pairs.update((min(hub_id, p.place_id), max(hub_id, p.place_id)) for p in peers
+                         if p.place_id != hub_id and not _related(hub, p, gazetteer))
             continue
         star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
         top = gazetteer.places[max(prominence, key=prominence.get)] if prominence else None
@@ -780,10 +784,13 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int,
     paired = {i for pair in pairs for i in pair}
     # "Sterlitamak, one of the largest cities of Bashkortostan": a region whose own city is named is its address.
     addresses = {i for p in unique for i in gazetteer.ancestors(p)}
+    listed_off_hub = hub_id is not None and any(p.place_id == hub_id for p in unique)
     for a in unique:
         if a.place_id in paired or a.place_id in addresses:
             continue
         for b in unique:
+            if listed_off_hub and hub_id not in (a.place_id, b.place_id):
+                continue  # "Beşiktaş is one of Erlangen's partner towns, which also include Rennes": not Rennes's
             if b.place_id != a.place_id and _TIER[a.kind] != _TIER[b.kind] and may_pair(a, b):
                 pairs.add((min(a.place_id, b.place_id), max(a.place_id, b.place_id)))
     return sorted(pairs)
@@ -850,6 +857,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     planned: set[int] = set()  # sentences that state a plan
     last_told = -1  # the latest sentence that tells news or a plan (not history)
     recalled: set[int] = set()  # sentences that recall history
+    signed_at = -1  # the latest sentence that reports a signing
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
@@ -860,7 +868,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
-        if not types and provisions and provisions[-1][0] == number - 1 and "will" in words:
+        if not types and "will" in words and (provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
             provisions.append((number, sectors_in(sentence, words)))
@@ -905,6 +913,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if timing == "background":
             recalled.add(number)
         signed_before = signed_before or "agreement_signed" in types
+        if "agreement_signed" in types and timing != "background":
+            # "… signed a joint declaration. Erlangen's schools will take trainees": what the sides will do
+            # next describes the document
+            signed_at = number
         if timing != "background":
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
@@ -1530,7 +1542,9 @@ def _names_partners_of(text: str, start: int, end: int | None = None) -> bool:
     return (" of " in before or "побратим" in before or "партн" in before) and _PARTNERS_OF.search(before) is not None
 
 
-_PARTNERS_OF_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b",
+# "Freiburg's twin towns", "Erlangen's partner and friendship towns"
+_PARTNERS_OF_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:(?:partner|twin|sister|friendship)\s+(?:and|or)\s+)?"
+                                     r"(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b",
                                      re.IGNORECASE)
 
 

@@ -168,7 +168,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "41"
+INDEX_VERSION = "42"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -252,6 +252,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
             and _alias_worth_keeping(alias, city, big)
         ]
 
+    _read_city_state_districts(places)
     _add_us_states(cache, places, aliases)
     hints: dict[tuple[str, ...], str] = {}
     supplements = _read_supplements(supplement_dir)
@@ -318,6 +319,33 @@ def _build(supplement_dir: Path) -> Gazetteer:
     gazetteer.district_adjectives = district_adjectives
     gazetteer.words_opening_sentences = frozenset(words_opening_sentences)
     return gazetteer
+
+
+# Cities that are a province of their own: GeoNames lists their boroughs as towns of that province
+# (Kadıköy, Shibuya, Altona, Spandau), but analysts name them as districts of the city ("Altona, Hamburg").
+# The radius keeps the province's true towns towns (Tokyo's Hachiōji, Istanbul's Silivri).
+_CITY_STATE_RADIUS_KM = {("TR", "34"): 45, ("JP", "40"): 15, ("DE", "04"): 25, ("DE", "16"): 25, ("AT", "09"): 25,
+                         ("HU", "05"): 25, ("CZ", "52"): 25, ("KR", "11"): 25}
+
+
+def _read_city_state_districts(places: dict[int, Place]) -> None:
+    by_province: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    for place in places.values():
+        if place.kind == "city" and (place.country_code, place.admin1) in _CITY_STATE_RADIUS_KM:
+            by_province[(place.country_code, place.admin1)].append(place)
+    for province, towns in by_province.items():
+        city = max(towns, key=lambda p: p.population or 0)
+        for town in towns:
+            if town is not city and _km(town, city) <= _CITY_STATE_RADIUS_KM[province]:
+                places[town.place_id] = replace(town, kind="district", name=f"{town.name}, {city.name}",
+                                                parent_id=city.place_id)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance; enough to tell a borough from a town an hour away."""
+    lat_a, lon_a, lat_b, lon_b = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return 6371 * 2 * math.asin(math.sqrt(math.sin((lat_b - lat_a) / 2) ** 2
+                                          + math.cos(lat_a) * math.cos(lat_b) * math.sin((lon_b - lon_a) / 2) ** 2))
 
 
 def _alias_worth_keeping(alias: str, city: dict, big: bool) -> bool:
