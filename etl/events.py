@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
@@ -76,6 +76,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
         r"|delegates|representatives|teachers|group|team|guests))\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
         r"\s+(?:in|to)\b"
+        # "18 students from Eutin … have spent the past three weeks living with local families"
+        r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers)\b[^.;]{0,100}?"
+        r"\b(?:spent|spend|spends|spending)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:days|weeks?)\b)"
         # "Officials of the Harbin office arrived in Khabarovsk", "sculptors arrived … together with officials"
         r"|(?i:\b(?:officials|delegates|representatives|artists|sculptors|athletes|students|teachers|musicians)\b"
         r"[^.;]{0,60}?\b(?:arrived|arrives)\s+in\b|\barrived\s+in\b[^.;]{0,60}?\b(?:together\s+with|accompanied\s+by)"
@@ -93,10 +96,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         # officials' talks by video: "the Mayor of Weifang held a video conference with the Head of …"
         r"|\b(?:mayor|governor|head|chairman|chairwoman|akim|hokim|leaders?|officials|deputy\s+\w+)\s+(?:\w+\s+){0,3}?held\s+an?"
         r"\s+(?:video[\s-]?conference|video\s+call|videoconference)\b"
-        r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)"
-        r"|\bwelcomed\s+the\s+(?:guests|delegation)|\b(?:was|were)\s+(?:warmly\s+)?welcomed\s+(?:[^.;]{0,40}?\s)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-        r"(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president|leadership"
-        r"|administration|authorities)\b",
+        r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)",
         _FLAGS),
     "cultural_event": re.compile(
         r"\bfestivals?\b|\bexhibitions?\b|\bconcerts?\b|\btournaments?\b|\bchampionships?\b|\bcompetitions?\b"
@@ -121,7 +121,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         # "launched a joint venture", not the "joint projects" every talk is about
         r"|\b(?:launch(?:ed|es)?|set\s+up|sets\s+up|established|opened|created|started)\s+(?:a\s+|an\s+|the\s+)?"
         r"(?:new\s+)?joint\s+(?:venture|enterprise|production|company)\b|\bopened\s+(?:a|an|the)\s+(?:\w+\s+){0,3}"
-        r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\bnamed\s+after\b",
+        r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\b(?:was|were|been|be|is)\s+named\s+after\b",
         _FLAGS),
 }
 
@@ -131,7 +131,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
         ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
-    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came"]),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
     "cultural_event": frozenset(
@@ -181,7 +181,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
                           r"|\bretail\b|\bdairy\b", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
-    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
+    # "Vitebsk State Medical University will admit more students" is education
+    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
     "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
@@ -612,7 +613,7 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
-_NEEDS_PATTERN = frozenset({"culture", "other", "economy", "education", "transport", "youth", "tourism", "sport"})
+_NEEDS_PATTERN = frozenset({"health", "culture", "other", "economy", "education", "transport", "youth", "tourism", "sport"})
 
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
@@ -857,6 +858,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     planned: set[int] = set()  # sentences that state a plan
     last_told = -1  # the latest sentence that tells news or a plan (not history)
     recalled: set[int] = set()  # sentences that recall history
+    # A mayor's welcome is talks between officials when a delegation came, a reception when students did
+    officials_visit = "delegation" in text or "делегац" in text
     signed_at = -1  # the latest sentence that reports a signing
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
@@ -868,7 +871,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
-        if not types and "will" in words and (provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
+        if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
+            types.append("meeting")
+        if not types and ("will" in words or _ARE_TO.search(sentence)) and (
+                provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
             provisions.append((number, sectors_in(sentence, words)))
@@ -929,6 +935,15 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     events: list[Event] = []
     participant_ids: set[int] = set()
     sentence_of_event: list[int] = []
+    # The article's own town: of the main pair, the side with the most partners (Kanazawa visiting Nancy and
+    # Ghent, twinned with Buffalo …), however often its partner is named
+    partners: dict[int, set[int]] = defaultdict(set)
+    for finding in findings:
+        for a, b in finding.pairs:
+            partners[a].add(b)
+            partners[b].add(a)
+    home = max(main_pair, key=lambda i: (len(partners[i]), prominence.get(i, 0))) if main_pair else None
+    latest: tuple[int, tuple[int, int]] | None = None  # (sentence number, pair) of the latest news told
     for finding in findings:
         sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
@@ -946,10 +961,27 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                       if r.place.kind != "country" and r.place.country_code not in here]
             if len({p.place_id for p in others}) == 1:
                 pairs = pairs_among(others[:1] + local, gazetteer)
+        if not pairs and home is not None and not finding.background and finding.number not in unknown_sides \
+                and len({p.place_id for p in local}) == 1 and ("meeting" in types or "agreement_signed" in types) \
+                and any(_OFFICIAL_OF.search(text, max(0, r.start - 40), r.start) for r in finding.names):
+            # "At Ghent City Hall the Mayor held talks with the Mayor of Ghent", on Kanazawa's site: the one
+            # place named meets the article's own town
+            [other] = local[:1]
+            own = gazetteer.places[home]
+            if not _inside_or_same(other, main_pair, gazetteer) and other.country_code != own.country_code \
+                    and not _related(other, own, gazetteer) and _TIER[other.kind] == _TIER[own.kind]:
+                pairs = [(min(home, other.place_id), max(home, other.place_id))]
+                confidence = 0.6
+        if not pairs and not local and latest is not None and latest[0] >= finding.number - 2 \
+                and not finding.background and finding.number not in unknown_sides:
+            pairs = [latest[1]]  # "After the talks, the two mayors signed a memorandum": the talks just told
+            confidence = 0.6
         if not pairs and main_pair and not finding.background and finding.number not in unknown_sides and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
             pairs = [main_pair]
             confidence = 0.6
+        if not finding.background and len(pairs) == 1:
+            latest = (finding.number, pairs[0])
         participants = sorted({i for pair in pairs for i in pair}) or [p.place_id for p in local]
         if not participants:
             confidence = 0.4
@@ -1305,6 +1337,19 @@ class _Finding:
         self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
+# "talks with the Mayor of Ghent", «с мэром Гента»: a side's official, standing for it
+_OFFICIAL_OF = re.compile(r"\b(?:mayor|governor|head|chairman|chairwoman|akim|hokim|delegation|president|leadership"
+                          r"|administration|authorities)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+                          r"|\b(?:мэр|губернатор|глав|председател|аким|хоким|делегаци|руководств|администраци)\w*\s+$",
+                          re.IGNORECASE)
+_WELCOMED_BY_OFFICIAL = re.compile(
+    r"\bwelcomed\s+the\s+(?:guests|delegation)|\b(?:was|were)\s+(?:warmly\s+)?welcomed\s+(?:[^.;]{0,40}?\s)?by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president"
+    r"|leadership|administration|authorities)\b", re.IGNORECASE)
+# "The tourism authorities are to develop joint routes": what the sides will do
+_ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan|intend|undertake)s?\s+to\b")
+
+
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
 _PROVISION = re.compile(
     r"^(?:(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
@@ -1357,8 +1402,14 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "some 45 km south of the Serbian capital": a distance given from a place
                            r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:km|kilomet(?:re|er)s|miles)\s+from"
                            # "flying from Reykjavík to Copenhagen": both ends of the journey are the route
-                           r"|fl(?:ying|ew|ies|y)\s+from|fl(?:ying|ew|ies|y)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to)\s+"
+                           r"|fl(?:ying|ew|ies|y)\s+from|fl(?:ying|ew|ies|y)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
+                           # "left Brussels on 18 October and returned to Kanazawa": the journey home
+                           r"|left|departed\s+from|returned\s+(?:home\s+)?to|flew\s+(?:home\s+)?(?:back\s+)?to"
+                           # "flew from Batumi via Istanbul to Atlanta"
+                           r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to)\s+"
                            r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# "Kanazawa also has sister cities in Buffalo": the twin, not a place where something happens
+_PARTNERS_IN = re.compile(r"\b(?:sister|twin|partner|friendship)[\s-](?:cities|city|towns?)\s+in\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
 
 
@@ -1405,7 +1456,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     # "BELGRADE, Nov. 21 (Xinhua) -- A delegation from Hebei …": where the report was filed, not a side
     names = [r for r in names if r.place.place_id not in addresses and not (
         (r.start == 0 or text[r.start - 1] == "\n") and DATELINE_AFTER.match(text, r.end))]
-    at_venue = [_VENUE_BEFORE.search(text, max(0, r.start - 45), r.start) is not None
+    at_venue = [(_VENUE_BEFORE.search(text, max(0, r.start - 45), r.start) is not None
+                 and not (r.place.kind in ("city", "district") and _PARTNERS_IN.search(text, max(0, r.start - 30), r.start)))
                 or russian.VENUE_BEFORE.search(text, max(0, r.start - 24), r.start) is not None for r in names]
     for k in range(1, len(names)):
         # "with a change in Skopje or Sofia": the second of two places where is a where too
@@ -1441,7 +1493,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         hub = None
     from_elsewhere = {r.place.place_id for r in names if _FROM_BEFORE.search(text, max(0, r.start - 25), r.start)}
     guests = len(from_elsewhere) >= 2
-    its_partners = _ITS_PARTNERS.search(text, max(0, names[0].start - 80), names[-1].end) if names else None
+    its_partners = _ITS_PARTNERS.search(text, max(0, names[0].start - 80, text.rfind("\n", 0, names[0].start),
+                                                  text.rfind(". ", 0, names[0].start)), names[-1].end) if names else None
     if hub is None and its_partners is not None and names[0].end <= its_partners.start():
         # "teams from Granada and three of its twin cities, Freiburg, Aix-en-Provence and Coimbra": Granada's
         owner = [r for r in names if r.end <= its_partners.start()][-1].place
@@ -1527,7 +1580,9 @@ _ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+
                          r"(?:\w+\s+){0,3}?(?:in|to|в|во)\s+$", re.IGNORECASE)
 # "a brass band from Skalica", «команда из Андижана»: a guest from that town
 _FROM_BEFORE = re.compile(r"\b(?:from|из|из\s+города)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$", re.IGNORECASE)
-_ITS_PARTNERS = re.compile(r"\b(?:its|their)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"
+_ITS_PARTNERS = re.compile(r"\b(?:its|their|our)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"
+                           # "Mayor visits sister cities Nancy and Ghent": the twins of the article's own town
+                           r"|(?-i:\b[Ss]ister\s+cities\s+(?=[A-Z]))"
                            r"|\bсвои\w*\s+(?:других\s+)?(?:побратим|город\w*-побратим|партн[её]р)\w*", re.IGNORECASE)
 _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned|partners|agreements?|memorand\w+)"
                             r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b"
@@ -1550,7 +1605,8 @@ _PARTNERS_OF_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:(?:partner|twin|s
 
 # "one of the partner cities of Freiburg", «один из городов-побратимов Минска»: the named city is the hub
 # of the list around it.
-_PARTNERS_OF = re.compile(r"\b(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\s+of\s+(?:the\s+)?$"
+_PARTNERS_OF = re.compile(r"(?<!\bour\s)(?<!\bits\s)(?<!\btheir\s)\b(?:partner|twin|sister|friendship)[\s-](?:cities|towns)"
+                          r"\s+of\s+(?:the\s+)?$"
                           r"|\bгород\w*-(?:побратим|партн[её]р)\w*\s+$|\bпобратим\w*\s+$", re.IGNORECASE)
 
 

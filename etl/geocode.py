@@ -47,7 +47,9 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
                                    r"|\b(?-i:остров)[а-яё]*)\s*$", re.IGNORECASE)  # the word, not the town Остров
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss)\.?\s+(?:[A-Z][a-z]+\s+)?$")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss)\.?\s+(?:[A-Z][a-z]+\s+)?$"
+                           # "the Philharmonic named after Zhambyl": the poet the hall is named after
+                           r"|(?<![Ww]as\s)(?<![Ww]ere\s)(?<![Bb]een\s)(?<![Bb]e\s)(?<![Ii]s\s)\bnamed\s+after\s+$")
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
 _JOINED_NAME_BEFORE = re.compile(r"\b(?:and|of|und|et|y|i|-)\s*$")
 # Capitalised words before a town's name that make no person of it
@@ -92,7 +94,9 @@ _FEATURE_AFTER = re.compile(
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
-    r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic)\b")
+    r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic"
+    # "Free State High School", "Minsk Gymnasium No. 1"
+    r"|(?:High|Secondary|Grammar|Middle)\s+School|Gymnasium|Lyceum)\b")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
