@@ -76,6 +76,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
         r"|delegates|representatives|teachers|group|team|guests))\s+from\s+[^.;]{1,60}?\s+(?:arrived|arrive|arrives|came)"
         r"\s+(?:in|to)\b"
+        # "Münster, Erfurt and Debrecen were represented by their mayors": they came
+        r"|(?i:\b(?:was|were)\s+represented\s+by\b)"
         # "18 students from Eutin … have spent the past three weeks living with local families"
         r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers)\b[^.;]{0,100}?"
         r"\b(?:spent|spend|spends|spending)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:days|weeks?)\b)"
@@ -94,7 +96,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\btalked\s+(?:over|about|with)\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
         r"|\btalks\b|\bnegotiations\b|\bconsultations\b|\bdiscussed\b|\b(?:was|were)\s+received\s+by\b"
         # officials' talks by video: "the Mayor of Weifang held a video conference with the Head of …"
-        r"|\b(?:mayor|governor|head|chairman|chairwoman|akim|hokim|leaders?|officials|deputy\s+\w+)\s+(?:\w+\s+){0,3}?held\s+an?"
+        r"|\b(?:mayor|governor|head|chairman|chairwoman|akim|k?hokim|leaders?|officials|deputy\s+\w+)\s+(?:\w+\s+){0,3}?held\s+an?"
         r"\s+(?:video[\s-]?conference|video\s+call|videoconference)\b"
         r"|\breceived\s+(?:the|a)\s+(?:\w+\s+){0,3}(?:delegation|head|guests|mayor|governor|ambassador|minister|chairman)",
         _FLAGS),
@@ -131,7 +133,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
         ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
-    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending"]),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
     "cultural_event": frozenset(
@@ -197,7 +199,10 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                         r"|\becolog\w*|\benvironment(?:al)?\s+protection\b|\bconstruction\b|\barchitecture\b"
                         r"|\bmass\s+media\b|\bmedia\b|\bemergenc(?:y|ies)\b|\bmunicipal\s+(?:services|governance|management)\b"
                         r"|\bgreening\b|\bgreen\s+(?:spaces|areas|economy|energy)\b|\bclimate\b|\bwaste\b|\brecycling\b"
-                        r"|\b(?:air|water)\s+quality\b|\benergy[\s-](?:saving|efficien\w*)\b",
+                        r"|\b(?:air|water)\s+quality\b|\benergy[\s-](?:saving|efficien\w*)\b"
+                        # civil protection: "joint exercises for rescuers", "disaster management"
+                        r"|\bcivil\s+(?:protection|defen[cs]e)\b|\brescu(?:e|ers)\b|\bdisaster\s+(?:management|relief|response"
+                        r"|preparedness)\b|\bfire\s+(?:service|brigades?|fighters|safety)\b|\bfirefighters\b",
                         _FLAGS),
 }
 
@@ -221,7 +226,8 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "transport": ("transport", "logistic", "aviation", "shipping", "bus", "railway", "flight", "ferr", "airline",
                   "timetable", "fares"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
-              "architect", "media", "emergenc", "municipal", "green", "climate", "waste", "recycl", "quality", "energy"),
+              "architect", "media", "emergenc", "municipal", "green", "climate", "waste", "recycl", "quality", "energy",
+              "civil", "rescu", "disaster", "fire"),
 }
 
 _FUTURE = re.compile(
@@ -704,7 +710,7 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         return "now"  # "arrived on Thursday to mark the anniversary of ties established in 1987": today's news
     for match in _BACKGROUND.finditer(sentence):
         year = int(next(g for g in match.groups() if g))
-        if match.group().lower().startswith("since"):
+        if match.group().lower().startswith("since") and not sentence.startswith(", when", match.end()):
             # "Polotsk and Velikiye Luki, partners since 2006, signed a plan": how long, not when
             done = _DONE.search(sentence) is not None if done is None else done
             if done:
@@ -871,6 +877,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
+        if "transport_link" in types and ("meeting" in types and _TALKS_ABOUT_LINK.search(sentence)
+                                          or _NO_LINK.search(sentence)):
+            # "talks on a direct air connection", "there are no direct flights": no link opened
+            types.remove("transport_link")
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
         if not types and ("will" in words or _ARE_TO.search(sentence)) and (
@@ -1337,6 +1347,12 @@ class _Finding:
         self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
+_TALKS_ABOUT_LINK = re.compile(
+    r"\b(?:talks|discussed|discussion|negotiations|consultations)\b[^.;]{0,60}?\b(?:on|about|of|regarding)\s+"
+    r"(?:\w+\s+){0,3}?(?:air|flights?|rail|railway|bus|ferry|route|connection|link)\b"
+    r"|\b(?:обсуд\w+|переговор\w*)\b[^.;]{0,80}?(?:авиа|рейс|сообщени|маршрут)", re.IGNORECASE)
+_NO_LINK = re.compile(r"\bno\s+(?:direct\s+|regular\s+)?(?:flights?|air\s+(?:link|connection)|rail\s+link|connection)"
+                      r"|\bнет\s+(?:прямого\s+)?(?:авиа)?сообщени|\bнет\s+прям\w+\s+рейс", re.IGNORECASE)
 # "talks with the Mayor of Ghent", «с мэром Гента»: a side's official, standing for it
 _OFFICIAL_OF = re.compile(r"\b(?:mayor|governor|head|chairman|chairwoman|akim|hokim|delegation|president|leadership"
                           r"|administration|authorities)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
@@ -1406,7 +1422,10 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "left Brussels on 18 October and returned to Kanazawa": the journey home
                            r"|left|departed\s+from|returned\s+(?:home\s+)?to|flew\s+(?:home\s+)?(?:back\s+)?to"
                            # "flew from Batumi via Istanbul to Atlanta"
-                           r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to)\s+"
+                           r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
+                           # "travelled by bus to Vilnius and flew from there to Bologna"
+                           r"|travell?ed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to|flew\s+(?:from\s+there\s+)?to"
+                           r"|by\s+(?:train|plane|air|bus|coach|road|ferry|rail|car)\s+to)\s+"
                            r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # "Kanazawa also has sister cities in Buffalo": the twin, not a place where something happens
 _PARTNERS_IN = re.compile(r"\b(?:sister|twin|partner|friendship)[\s-](?:cities|city|towns?)\s+in\s+$", re.IGNORECASE)

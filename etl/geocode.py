@@ -655,14 +655,14 @@ def _sentence_text(text: str, bounds: list[tuple[int, int]], number: int, fallba
 
 
 _UNKNOWN_TOWN = re.compile(
-    r"\b(?:town|city|village|settlement|municipality|commune|borough|[Mm]ayor)\s+of\s+"
+    r"\b(?:(?:town|city|village|settlement|municipality|commune|borough|[Mm]ayor)\s+of|(?:trip|excursion)\s+to)\s+"
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)")
 # No leading \b (it makes the search several times slower): a match inside a word is dropped below.
 _UNKNOWN_AREA = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
     r"|district|region|oblast|province|county|raion))\b")
 _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of",
-               "mayor of")
+               "mayor of", "trip to", "excursion to")
 # «в городе Джермук», «агрогородок Опса»
 _UNKNOWN_TOWN_RU = re.compile(r"(?<![А-ЯЁа-яё])(?:город[еу]?|городом|г\.|пос[её]л[ао]?к\w*|деревн\w+|сел[аеоу]|агрогород\w*)"
                               r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
