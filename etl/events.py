@@ -883,7 +883,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types.remove("transport_link")
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
-        if not types and ("will" in words or _ARE_TO.search(sentence)) and (
+        if not types and ("will" in words or _ARE_TO.search(sentence) or not sentence.isascii()
+                          and _RU_SIDES_AGREED.search(sentence)) and (
                 provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
@@ -1093,7 +1094,9 @@ def _add_districts_of_cities(match: re.Match, districts: list[Place], names: lis
     names.sort(key=lambda r: r.start)
 
 
-_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+и\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+"
+# «Гродненская и Ленинградская области», «делегации Минской, Гомельской и Могилевской областей»
+_COORDINATED_REGIONS = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:,\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))?"
+                                  r"(?:,\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?))?\s+и\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+"
                                   r"(?:област|кра)[а-яё]*")
 _REGION_COMMITTEE = re.compile(r"\b([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:облисполком|областн\w+\s+исполнительн)[а-яё]*")
 
@@ -1108,6 +1111,8 @@ def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[Resolv
         for match in pattern.finditer(text):
             number = bisect_right(starts, match.start()) - 1
             for group in range(1, pattern.groups + 1):
+                if match.group(group) is None:
+                    continue
                 region_id = gazetteer.region_adjectives.get(normalise(match.group(group)))
                 if region_id is None or match.start(group) in taken or number < 0:
                     continue
@@ -1142,7 +1147,9 @@ def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: 
     at = {r.start: k for k, r in enumerate(resolved)}
     if coordinated:
         for match in _COORDINATED_REGIONS.finditer(text):
-            for group in (1, 2):
+            for group in range(1, _COORDINATED_REGIONS.groups + 1):
+                if match.group(group) is None:
+                    continue
                 k = at.get(match.start(group))
                 region_id = gazetteer.region_adjectives.get(normalise(match.group(group)))
                 if k is not None and region_id is not None and resolved[k].place.kind != "region":
@@ -1188,7 +1195,7 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
                                   gazetteer: Gazetteer) -> None:
     """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
     for the town (district names of cities, «Московского района», and of regions' capitals are left alone)."""
-    if "район" not in text and "райисполком" not in text and "округ" not in text:
+    if "район" not in text and "исполком" not in text and "округ" not in text and "исполнительн" not in text:
         return
     starts = [start for start, _ in bounds]
     taken = {r.start for names in by_sentence for r in names}
@@ -1362,6 +1369,9 @@ _WELCOMED_BY_OFFICIAL = re.compile(
     r"\bwelcomed\s+the\s+(?:guests|delegation)|\b(?:was|were)\s+(?:warmly\s+)?welcomed\s+(?:[^.;]{0,40}?\s)?by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president"
     r"|leadership|administration|authorities)\b", re.IGNORECASE)
+# «… поэтому стороны договорились обмениваться опытом»: what the signatories agreed on
+_RU_SIDES_AGREED = re.compile(r"\b(?:стороны|города|районы|регионы|области|партн[её]ры)\s+(?:также\s+)?(?:договорились"
+                              r"|намерены|планируют|будут|условились|решили)\b")
 # "The tourism authorities are to develop joint routes": what the sides will do
 _ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan|intend|undertake)s?\s+to\b")
 
@@ -1491,6 +1501,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         [venue] = venues
         host = gazetteer.places[venue]
         guests = [gazetteer.places[i] for i in others]
+        # "a delegation of the Gatchina district of Leningrad Region": the region only says where Gatchina is
+        guests = [g for g in guests if not any(g.place_id in gazetteer.ancestors(other) for other in guests)]
         if host.kind != "country" and all(g.country_code != host.country_code and not _related(g, host, gazetteer)
                                           for g in guests):
             return sorted((min(venue, g.place_id), max(venue, g.place_id)) for g in guests), venues
@@ -1626,7 +1638,9 @@ _PARTNERS_OF_POSSESSIVE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:(?:partner|twin|s
 # of the list around it.
 _PARTNERS_OF = re.compile(r"(?<!\bour\s)(?<!\bits\s)(?<!\btheir\s)\b(?:partner|twin|sister|friendship)[\s-](?:cities|towns)"
                           r"\s+of\s+(?:the\s+)?$"
-                          r"|\bгород\w*-(?:побратим|партн[её]р)\w*\s+$|\bпобратим\w*\s+$", re.IGNORECASE)
+                          r"|\bгород\w*-(?:побратим|партн[её]р)\w*\s+$"
+                          # the twins («побратимов Минска»), not the twinning («о побратимстве Ростова и Гомеля»)
+                          r"|\bпобратим(?:а|у|ом|е|ы|ов|ам|ами|ах)?\s+$", re.IGNORECASE)
 
 
 def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -168,7 +168,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "42"
+INDEX_VERSION = "43"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -517,6 +517,8 @@ def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
         if by_ending is not None:
             return by_ending
     parse = parse or options[0]
+    if "Fixd" in parse.tag and word[-1:].lower() in _HARD_CONSONANTS:
+        return _declined_by_ending(word)  # the dictionary calls «Несвиж» indeclinable; readers write «в Несвиже»
     # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
     by_case: dict[str, str] = {}
     for form in parse.lexeme:  # the first form of a case is the usual one ("областью", not "областию")

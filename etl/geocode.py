@@ -44,7 +44,9 @@ _RU_NOT_A_TOWN_AFTER = re.compile(r"\s+(?:канал|улиц|проспект|�
 _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад)[а-яё]*"
                                    r"|\bберег[а-яё]*|\bрек[аиеу]|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
                                    r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер[а-яё]*|\bзалив[а-яё]*"
-                                   r"|\b(?-i:остров)[а-яё]*)\s*$", re.IGNORECASE)  # the word, not the town Остров
+                                   r"|\b(?-i:остров)[а-яё]*"
+                                   # «университет имени П. Г. Демидова», «П.Г. Демидова»: a person's initials
+                                   r"|(?-i:\b[А-ЯЁ]\.\s?[А-ЯЁ]\.))\s*$", re.IGNORECASE)  # the word, not the town Остров
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss)\.?\s+(?:[A-Z][a-z]+\s+)?$"
@@ -251,11 +253,13 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
 
 def _without_juxtaposed_towns(text: str, found: list[SpottedName]) -> list[SpottedName]:
     """"the 1215 Magna Carta", "Lincoln Cathedral" aside: two town names with only a space between them are
-    one name of something else (prose puts a comma or a word between two towns)."""
+    one name of something else (prose puts a comma or a word between two towns). Not in Russian, whose cases
+    set a genitive beside a nominative: «Для Барановичей Арзамас стал вторым побратимом»."""
     juxtaposed: set[int] = set()
     for k in range(1, len(found)):
         first, second = found[k - 1], found[k]
         if second.start == first.end + 1 and text[first.end] == " " and first.candidates and second.candidates \
+                and first.surface.isascii() \
                 and all(p.kind == "city" for p in (*first.candidates, *second.candidates)) \
                 and not {p.country_code for p in first.candidates} & {p.country_code for p in second.candidates}:
             juxtaposed.update((k - 1, k))
