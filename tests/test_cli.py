@@ -216,3 +216,19 @@ def test_unresolved_lists_place_like_names_the_gazetteer_lacks(tmp_path, capsys)
     shown = capsys.readouterr().out
     assert "Bragin District" in shown and "bragin.txt" in shown
     assert "Kazan —" not in shown  # a name the gazetteer knows is not listed
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(page: Path, tmp_path: Path):
+    """`twinning extract … | head -c 20`: the pipe closes under the command, which stops quietly."""
+    pages = [page]
+    for copy in range(1, 60):  # enough output to outgrow the pipe's buffer
+        pages.append(page.with_name(f"copy_{copy}.txt"))
+        pages[-1].write_text(PAGE, encoding="utf-8")
+    command = [sys.executable, "-c", "import sys; from etl.cli import main; sys.exit(main())", "extract",
+               *map(str, pages)]
+    producer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert producer.stdout.read(20)
+    producer.stdout.close()
+    _, errors = producer.communicate(timeout=120)
+    assert producer.returncode == 0
+    assert b"Traceback" not in errors
