@@ -1514,6 +1514,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         # "Erlangen maintains partnerships with Eskilstuna, Rennes …", «у Находки есть города-побратимы Цуруга и
         # Отару»: the list hangs off the subject.
         return pairs_among([r.place for r in names], gazetteer, prominence, names[0].place.place_id), venues
+    owner = _anaphoric_owner(text, names, gazetteer, prominence)
+    if owner is not None:
+        # "Skåne is the voivodeship's third partner region, after Mecklenburg-Vorpommern and Brandenburg"
+        return pairs_among([owner, *(r.place for r in names if r.place.place_id != owner.place_id)], gazetteer,
+                           prominence, owner.place_id), venues
     hub_index = next((i for i, r in enumerate(names) if _names_partners_of(text, r.start, r.end)), None)
     hub = names[hub_index].place.place_id if hub_index is not None else None
     # «команды городов-побратимов Андижана, Кашгара и Худжанда»: in Russian the twins listed, not their hub
@@ -1552,6 +1557,29 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         if len(signatories) >= 3 and not _WITH_BETWEEN.search(text, names[0].start, signed.start()):
             return pairs_among(list(signatories.values()), gazetteer, prominence, all_signatories=True), venues
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+# "the voivodeship's partner regions", "the city's twin towns": the partners of a place the sentence does not name
+_ANAPHORIC_PARTNERS = re.compile(r"\bthe\s+(voivodeship|region|province|oblast|prefecture|county|krai|state|city|town"
+                                 r"|municipality)['’]s\s+(?:\w+\s+){0,3}?(?:partner|twin|sister|friendship)", re.IGNORECASE)
+_COUNTRIES_OF_NOUN = {"voivodeship": {"PL"}, "oblast": {"BY", "RU", "UA", "KZ", "KG"}, "prefecture": {"JP"},
+                      "krai": {"RU"}}
+
+
+def _anaphoric_owner(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
+                     prominence: dict[int, int]) -> Place | None:
+    if not names or "'s" not in text[names[0].start - 200:names[-1].end] and "’s" not in text[names[0].start - 200:names[-1].end]:
+        return None
+    begin = max(0, names[0].start - 120, text.rfind("\n", 0, names[0].start), text.rfind(". ", 0, names[0].start))
+    match = _ANAPHORIC_PARTNERS.search(text, begin, names[-1].end)
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    kind = "city" if noun in ("city", "town", "municipality") else "region"
+    countries = _COUNTRIES_OF_NOUN.get(noun)
+    owners = [i for i in prominence if gazetteer.places[i].kind == kind
+              and (countries is None or gazetteer.places[i].country_code in countries)]
+    return gazetteer.places[max(owners, key=prominence.get)] if owners else None
 
 
 # «Кроме Асахикавы, это японские Кусиро и Томакомай …», "They are Kushiro and Tomakomai", «Среди них …»
