@@ -922,8 +922,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
                                         visiting="visit" in types and "agreement_signed" not in types)
         if relation_only:
-            if not pairs:
-                continue
+            if not pairs and not (_PRONOUN_START.match(sentence) and by_sentence[number]):
+                continue  # (a tie of "Its …" may find its other side in the sentence before)
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
                                  venues, relation_only))
@@ -970,8 +970,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             here = {p.country_code for p in local}
             others = [r.place for r in by_sentence[finding.number - 1]
                       if r.place.kind != "country" and r.place.country_code not in here]
-            if len({p.place_id for p in others}) == 1:
-                pairs = pairs_among(others[:1] + local, gazetteer)
+            previous_start = bounds[finding.number - 1][0]
+            subject = [r.place for r in by_sentence[finding.number - 1][:1]
+                       if r.place in others and not text[previous_start:r.start].strip()]
+            if len({p.place_id for p in others}) == 1 or subject:
+                # "Ptuj, … south-east of Maribor, has nine twin towns. Its oldest partnership, with Burghausen":
+                # the previous sentence's subject
+                pairs = pairs_among((subject or others)[:1] + local, gazetteer)
         if not pairs and home is not None and not finding.background and finding.number not in unknown_sides \
                 and len({p.place_id for p in local}) == 1 and ("meeting" in types or "agreement_signed" in types) \
                 and any(_OFFICIAL_OF.search(text, max(0, r.start - 40), r.start) for r in finding.names):
@@ -993,6 +998,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             confidence = 0.6
         if not finding.background and len(pairs) == 1:
             latest = (finding.number, pairs[0])
+        if finding.standing and not pairs:
+            continue
         participants = sorted({i for pair in pairs for i in pair}) or [p.place_id for p in local]
         if not participants:
             confidence = 0.4
@@ -1053,7 +1060,8 @@ STRAY_TOWN_POPULATION = 50_000
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
 _RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts", "between"])
 _RELATION = re.compile(
-    r"\btwinned\s+with\b|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
+    r"\btwinned\s+with\b|^Its\s+(?:\w+\s+){0,2}(?:partnership|twinning|friendship)\b"
+    r"|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
     r"|districts?|states?|provinces?|prefectures?|counties|county|oblasts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
     r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b"
     # "cooperate under the agreement between the Vitebsk and Pskov regions": the tie the work rests on
@@ -1340,7 +1348,7 @@ _EVENT_PROGRAMME = re.compile(r"(?:The|Its|Their)\s+(?:\w+\s+)?(?:programme|prog
 _CONTINUES_PREVIOUS = re.compile(r"(?:Its|Their)\s|The\s+(?:programme|program|schedule|itinerary)\b")
 _SAME_DOCUMENT = re.compile(r"(?:The|This|That)\s+(?:document|agreement|treaty|charter|memorandum|protocol)\s+was\b"
                             r"|(?:Документ|Соглашение|Договор)\s+(?:был\w*\s+)?подписан")
-_PRONOUN_START = re.compile(r"^(?:It|They|She|He|Она|Он|Оно|Они)\b")
+_PRONOUN_START = re.compile(r"^(?:It|Its|They|Their|She|He|Она|Он|Оно|Они)\b")
 
 
 class _Finding:
