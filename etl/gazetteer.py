@@ -168,7 +168,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "43"
+INDEX_VERSION = "44"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -457,10 +457,12 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                 forms = [form for form in forms if " " in form or not ordinary(form)]
             place_aliases.extend(forms)
         if place.kind == "region" and place.name_ru:
-            adjective = _REGION_ADJECTIVE.match(place.name_ru)
-            if adjective:
-                for form in morph.parse(adjective.group(1))[0].lexeme:
-                    region_adjectives.setdefault(normalise(form.word), place_id)
+            # «область Жетысу» is the official name, «Жетысуская область» the everyday one (an alias)
+            for russian_name in sorted({place.name_ru, *cyrillic}):
+                adjective = _REGION_ADJECTIVE.match(russian_name)
+                if adjective:
+                    for form in morph.parse(adjective.group(1))[0].lexeme:
+                        region_adjectives.setdefault(normalise(form.word), place_id)
         if place.kind == "district" and place.name_ru:
             adjective = _DISTRICT_ADJECTIVE.match(place.name_ru)
             if adjective:  # plural forms too: "Железнодорожные районы Витебска и Новосибирска"

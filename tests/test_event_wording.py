@@ -34,7 +34,14 @@ def test_meeting_the_diaspora_or_entrepreneurs_is_not_official_talks():
 
 def test_talks_held_in_other_words():
     assert "meeting" in event_types_in("The two mayors also talked over the programme of the City Day.")
-    assert "meeting" in event_types_in("The guests were welcomed at the town hall by the mayor of Lille.")
+
+
+def test_a_mayors_welcome_is_talks_with_a_delegation_and_a_reception_for_students(gazetteer):
+    welcomed = "The guests were welcomed at the town hall by the mayor of Lille."
+    delegation = _types(gazetteer, "A delegation from Erfurt arrived in Lille on Monday. " + welcomed)
+    students = _types(gazetteer, "Twenty students from Erfurt arrived in Lille on Monday. " + welcomed)
+    assert "meeting" in delegation
+    assert "meeting" not in students and "visit" in students
 
 
 def test_a_twinning_recalled_in_a_clause_is_not_new():
