@@ -168,7 +168,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "44"
+INDEX_VERSION = "45"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -521,6 +521,13 @@ def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
     parse = parse or options[0]
     if "Fixd" in parse.tag and word[-1:].lower() in _HARD_CONSONANTS:
         return _declined_by_ending(word)  # the dictionary calls «Несвиж» indeclinable; readers write «в Несвиже»
+    if "Fixd" in parse.tag and "Geox" in parse.tag and len(word) > 4 and word[-1:].lower() in "иы" \
+            and word[-2:-1].lower() in _HARD_CONSONANTS:
+        # «Лиски» too: a plural name, «в Лисках», «между Волковыском и Лисками» (Сочи keeps a vowel before и)
+        stem = word[:-1]
+        genitive = (stem[:-1] + "о" + stem[-1] if stem[-1].lower() == "к" else
+                    stem + "ей" if stem[-1].lower() in "жшчщ" else stem + "ов")
+        return (genitive, stem + "ам", word, stem + "ами", stem + "ах")
     # One lexeme look-up, not one inflection per case: it is the slow part of building the index.
     by_case: dict[str, str] = {}
     for form in parse.lexeme:  # the first form of a case is the usual one ("областью", not "областию")

@@ -82,7 +82,36 @@ def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
 
 def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
     return _RU_NOT_A_TOWN_AFTER.match(text, end) is not None or _RU_NOT_A_TOWN_BEFORE.search(
-        text, max(0, start - 14), start) is not None
+        text, max(0, start - 14), start) is not None or (
+        text.endswith(_TOWN_ADJECTIVE_CASES, start, end) and _RU_INSTITUTION_AFTER.match(text, end) is not None)
+
+
+def _after_a_russian_given_name(text: str, start: int) -> bool:
+    """«Андрей Борисов», «с Ольгой Слонимской», «А. Борисов»: a surname after a given name or an initial."""
+    before = _RUSSIAN_WORD_BEFORE.search(text, max(0, start - 16), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return len(word) == 1 or any(form in _RUSSIAN_GIVEN_NAMES for form in (word, word[:-1], word[:-2], word + "й"))
+
+
+_RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
+# Given names (and their stems, for «Андрея», «Ольгой»), the usual ones of Belarus, Russia and Kazakhstan
+_GIVEN_NAMES_TEXT = (
+    "александр алексей анатолий андрей антон аркадий артем артём борис вадим валентин валерий василий виктор "
+    "виталий владимир владислав вячеслав геннадий георгий глеб григорий денис дмитрий евгений егор иван игорь "
+    "илья кирилл константин леонид максим михаил никита николай олег павел петр пётр роман руслан сергей "
+    "станислав степан тимур федор фёдор юрий ярослав асхат ерлан серик нурлан бахыт марат айдар данияр азамат "
+    "александра алина алла анастасия анна валентина вера виктория галина дарья екатерина елена жанна ирина "
+    "карина ксения лариса людмила марина мария наталья наталия надежда нина оксана ольга светлана татьяна юлия "
+    "яна айгуль гульнара")
+_RUSSIAN_GIVEN_NAMES = frozenset(word for name in _GIVEN_NAMES_TEXT.split() for word in (name, name[:-1]))
+# «в Ивановском художественном музее», «Ивановского государственного университета»: the town's adjective
+# naming an institution, not the village Ivanovskoye
+_TOWN_ADJECTIVE_CASES = ("ский", "ского", "скому", "ским", "ском", "ская", "ской", "скую", "ское", "ские", "ских")
+_RU_INSTITUTION_AFTER = re.compile(r"\s+(?:государственн|художественн|драматическ|краеведческ|политехническ|медицинск"
+                                   r"|педагогическ|технологическ|аграрн|текстильн|музе|университет|театр|институт|завод"
+                                   r"|комбинат|колледж|техникум|филармони)[а-яё]*")
 
 
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -239,8 +268,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     and not DATELINE_AFTER.match(text, end)) \
                     or "S" in text[max(0, start - 7):start] and _SAINT_BEFORE.search(text, max(0, start - 7), start):
                 continue
-            if "А" <= surface[0] <= "Я" and _not_a_town_in_russian(text, start, end):
-                continue
+            if "А" <= surface[0] <= "Я" and (_not_a_town_in_russian(text, start, end)
+                                             or _after_a_russian_given_name(text, start)):
+                continue  # «улица Кирова», «Андрей Борисов»
             if start and text[start - 1] == "«" and "А" <= surface[0] <= "Я" and 0 <= text.find("»", end, end + 30) \
                     and not any(p.kind == "country" for p in gazetteer.candidates(key)):
                 continue  # ОАО «Бабушкина крынка», ФК «Витебск», гостиница «Минск»: a name of its own (not speech)
@@ -295,6 +325,12 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
     sure_places = [gazetteer.places[i] for i in sure_ids]
     for place in sure_places:
         article_countries.add(place.country_code)
+    for name in spotted:
+        # «Москву»: Moscow, Idaho shares the name, but a city of millions puts its country in the article
+        if len(name.candidates) > 1:
+            first, second = sorted(name.candidates, key=population_prior, reverse=True)[:2]
+            if (first.population or 0) >= 1_000_000 and population_prior(first) - population_prior(second) >= 2:
+                article_countries.add(first.country_code)
     named_ids = {p.place_id for name in spotted for p in name.candidates if len(name.candidates) <= 3}
 
     resolved: list[ResolvedName] = []
