@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from etl import russian
 from etl.districts import UNLISTED_DISTRICT, add_unlisted_districts
@@ -963,7 +963,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         # A tie stated in so many words ("collected in Ełk, Alytus's partner town") names its sides, even
         # where one of them is also where something happened.
         pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
-                        or _towards(pair, main_pair, gazetteer, signing, finding.standing) for pair in finding.pairs})
+                        or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
+                            finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
         if not pairs and local and finding.number > 0 and (
                 _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):
             # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
@@ -1725,6 +1726,12 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
     if a == b or (signatories and (raised == 2 or raised and _peers(pair, gazetteer))) or (standing and lowered == 2):
         return pair
     return (min(a, b), max(a, b))
+
+
+def _named_together(text: str, names: list[ResolvedName], pair: tuple[int, int]) -> bool:
+    """«Ереван и Санкт-Петербург поддерживают побратимские связи»: the pair's two places side by side."""
+    return any({a.place.place_id, b.place.place_id} == set(pair) and _LIST_JOIN.fullmatch(text, a.end, b.start)
+               for a, b in pairwise(names))
 
 
 def _peers(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:

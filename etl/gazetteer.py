@@ -168,7 +168,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "45"
+INDEX_VERSION = "47"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -449,6 +449,11 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             if head.islower() and rest[:1].isupper():  # "провинция Шаньдун": the text may write "Шаньдун" alone
                 place_aliases.append(rest)
                 cyrillic.add(rest)
+        if place.kind == "city" and place.country_code == "BY" and (place.population or 0) < 150_000:
+            # «Лепельщина», «Слонимщина», «Пинщина»: the town's district, which stands for the town
+            for alias in [a for a in cyrillic if " " not in a and "-" not in a]:
+                for land in _land_names(alias):
+                    place_aliases.extend(land[:-1] + ending for ending in ("а", "ы", "е", "у", "ой"))
         for alias in cyrillic:
             forms = declined(alias)
             if place_id not in curated:
@@ -504,6 +509,18 @@ def _ordinary_russian_word(morph, word: str) -> bool:
 
 
 @functools.cache
+def _land_names(town: str) -> list[str]:
+    """«Лепель» → «Лепельщина», «Мозырь» → «Мозырщина», «Пинск» → «Пинщина», «Слоним» → «Слонимщина»."""
+    last = town[-1:].lower()
+    if town.endswith("ск"):
+        return [town[:-2] + "щина"]
+    if last == "ь":
+        return [town + "щина", town[:-1] + "щина"]
+    if last in "лмнрвкгб":
+        return [town + "щина"]
+    return []
+
+
 def _word_forms(morph, word: str, number: str | None = None) -> tuple[str, ...]:
     """The word in each of _CASES (its place-name reading first: "Минском" is Minsk, not "минский").
 

@@ -42,8 +42,8 @@ _PARENT_LINK = re.compile(r"^\s*(?:(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+)?|г\.
 _RU_NOT_A_TOWN_AFTER = re.compile(r"\s+(?:канал|улиц|проспект|переул|бульвар|набережн|мост|шоссе)[а-яё]*\b"
                                   r"|\s+площад[иь]\b|\s*[—–]\s+(?:[а-яё]+\s+)?(?:квартал|микрорайон)")
 _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад)[а-яё]*"
-                                   r"|\bберег[а-яё]*|\bрек[аиеу]|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
-                                   r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер[а-яё]*|\bзалив[а-яё]*"
+                                   r"|\bберег[а-яё]*|\bрек[аиеу]?|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
+                                   r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер(?:о|а|у|ом|е)|\bзалив[а-яё]*"
                                    r"|\b(?-i:остров)[а-яё]*"
                                    # «университет имени П. Г. Демидова», «П.Г. Демидова»: a person's initials
                                    r"|(?-i:\b[А-ЯЁ]\.\s?[А-ЯЁ]\.))\s*$", re.IGNORECASE)  # the word, not the town Остров
@@ -83,7 +83,11 @@ def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
 def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
     return _RU_NOT_A_TOWN_AFTER.match(text, end) is not None or _RU_NOT_A_TOWN_BEFORE.search(
         text, max(0, start - 14), start) is not None or (
-        text.endswith(_TOWN_ADJECTIVE_CASES, start, end) and _RU_INSTITUTION_AFTER.match(text, end) is not None)
+        text.endswith(_TOWN_ADJECTIVE_CASES, start, end) and _RU_INSTITUTION_AFTER.match(text, end) is not None) or (
+        text.endswith(" и ", 0, start) and _RIVERS_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+_RIVERS_BEFORE = re.compile(r"\bрек(?:и|ам|ами|ах)?\s+[А-ЯЁ][а-яё-]+\s+и\s+$")  # «рек Урал и Илек»: both rivers
 
 
 def _after_a_russian_given_name(text: str, start: int) -> bool:
