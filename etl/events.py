@@ -174,14 +174,14 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\bexcursions?\b|\bresorts?\b", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*|\bfolk\b|\bensembles?\b|\bchoirs?\b|\bcraftsm[ae]n\b"
-                          r"|\bcrafts\b|\borchestras?\b", _FLAGS),
+                          r"|\bcrafts\b|\borchestras?\b|\bartists?\b|\bcraftspeople\b", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
                             r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
                             _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
-                          r"|\bretail\b|\bdairy\b", _FLAGS),
+                          r"|\bretail\b|\bdairy\b|\bproducers\b|\bmarkets\b|\bwine\s+(?:makers|producers|exports)\b", _FLAGS),
     "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     # "Vitebsk State Medical University will admit more students" is education
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
@@ -218,7 +218,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
                   "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
                 "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
-                "retail", "dairy"),
+                "retail", "dairy", "producers", "markets", "wine"),
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic", "oncolog", "cardiolog", "rehabilitation",
                "patient", "ambulance"),
@@ -1441,7 +1441,7 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "left Brussels on 18 October and returned to Kanazawa": the journey home
                            r"|left|departed\s+from|returned\s+(?:home\s+)?to|flew\s+(?:home\s+)?(?:back\s+)?to"
                            # "flew from Batumi via Istanbul to Atlanta"
-                           r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
+                           r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:to|from)"
                            # "travelled by bus to Vilnius and flew from there to Bologna"
                            r"|travell?ed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to|flew\s+(?:from\s+there\s+)?to"
                            r"|by\s+(?:train|plane|air|bus|coach|road|ferry|rail|car)\s+to)\s+"
@@ -1593,7 +1593,8 @@ def _anaphoric_owner(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
 
 # «Кроме Асахикавы, это японские Кусиро и Томакомай …», "They are Kushiro and Tomakomai", «Среди них …»
 _LIST_OF_TWINS_START = re.compile(r"^(?:Кроме\s+[^,]{1,40},\s+)?(?:это|среди\s+них|в\s+их\s+числе|они\s*[—–-])\s"
-                                  r"|^(?:They|These)\s+are\b|^(?:Among\s+them|The\s+others\s+are)\b")
+                                  r"|^(?:They|These)\s+(?:are|include)\b|^(?:Among\s+them|The\s+others\s+(?:are|include)"
+                                  r"|Others\s+include)\b")
 
 
 def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[ResolvedName]], sentence: str,
@@ -1608,15 +1609,23 @@ def _twins_listed_after(text: str, number: int, bounds, by_sentence: list[list[R
         return []
     hubs = {r.place.place_id: r.place for r in by_sentence[number - 1] if r.place.kind != "country"}
     if len(hubs) != 1:
-        return []
+        # "Alba is Telavi's sixth sister city. The others include …": the town whose twins they are
+        owners = {r.place.place_id: r.place for r in by_sentence[number - 1]
+                  if r.place.kind != "country" and _OWNS_TWIN.match(text, r.end)}
+        if len(owners) != 1:
+            return []
+        hubs = owners
     [hub] = hubs.values()
     listed = {r.place.place_id: r.place for r in by_sentence[number] if r.place.kind != "country"}
+    addresses = {i for p in listed.values() for i in gazetteer.ancestors(p)}  # "Bardstown in … Kentucky"
+    listed = {i: p for i, p in listed.items() if i not in addresses}
     if len(listed) < 2:
         return []
     return sorted((min(hub.place_id, p.place_id), max(hub.place_id, p.place_id)) for p in listed.values()
                   if p.country_code != hub.country_code and not _related(p, hub, gazetteer))
 
 
+_OWNS_TWIN = re.compile(r"['’]s\s+(?:\w+\s+){0,2}?(?:partner|twin|sister|friendship)[\s-](?:city|town|cities|towns)\b")
 # "The mayors of Zittau, Bogatynia and Hrádek signed": the places named before the verb are all signatories
 _SIGNED = re.compile(r"\b(?:signed|подписали)\b", re.IGNORECASE)
 # "The Lord Mayor of Weiden and the Mayor of Annaberg-Buchholz sign the charter", «Орел и Орск подписали соглашение»

@@ -237,9 +237,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
         places[place.place_id] = place
         aliases[place.place_id] = [country["name"]]
 
-    common_words = _read_common_words(supplement_dir / "common_words.txt")
+    common_words = read_common_words(supplement_dir / "common_words.txt")
     for city in cache.get_cities().values():
-        if (city["population"] or 0) < 15_000 and city["countrycode"] in _ENGLISH_NAMED_COUNTRIES:
+        if (city["population"] or 0) < 15_000 and city["countrycode"] in ENGLISH_NAMED_COUNTRIES:
             continue  # small English-named towns are words first: Stone, Battle, August, Cathedral
         big = (city["population"] or 0) >= 100_000
         place = Place(place_id=int(city["geonameid"]), name=name_as_written(city), kind="city",
@@ -371,7 +371,7 @@ def _another_spelling(alias: str, name: str) -> bool:
 
 
 # Where towns are named in English: below 15,000 people their names are too often words.
-_ENGLISH_NAMED_COUNTRIES = frozenset(["US", "GB", "CA", "AU", "NZ", "IE", "IN", "PK", "SG", "HK", "ZA", "PH", "NG", "KE",
+ENGLISH_NAMED_COUNTRIES = frozenset(["US", "GB", "CA", "AU", "NZ", "IE", "IN", "PK", "SG", "HK", "ZA", "PH", "NG", "KE",
                                       "GH", "JM", "TT", "BS", "BZ", "MT", "UG", "ZM", "ZW", "BW", "NA", "LR", "SL",
                                       "GY", "FJ", "PG", "BB"])
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
@@ -591,7 +591,7 @@ def _declined(morph, name: str) -> list[str]:
     return [form[:1].upper() + form[1:] for form in forms]
 
 
-def _read_common_words(path: Path) -> frozenset[str]:
+def read_common_words(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()

