@@ -79,8 +79,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         # "Münster, Erfurt and Debrecen were represented by their mayors": they came
         r"|(?i:\b(?:was|were)\s+represented\s+by\b)"
         # "18 students from Eutin … have spent the past three weeks living with local families"
-        r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers)\b[^.;]{0,100}?"
-        r"\b(?:spent|spend|spends|spending)\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:days|weeks?)\b)"
+        r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers|party|visitors)\b"
+        r"[^.;]{0,100}?\b(?:spent|spend|spends|spending)\s+(?:the\s+(?:past|last)\s+)?(?:[\w-]+\s+){0,5}?"
+        r"(?:days|weeks?|weekend)\b)"
         # "Officials of the Harbin office arrived in Khabarovsk", "sculptors arrived … together with officials"
         r"|(?i:\b(?:officials|delegates|representatives|artists|sculptors|athletes|students|teachers|musicians)\b"
         r"[^.;]{0,60}?\b(?:arrived|arrives)\s+in\b|\barrived\s+in\b[^.;]{0,60}?\b(?:together\s+with|accompanied\s+by)"
@@ -710,6 +711,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         return "now"  # "arrived on Thursday to mark the anniversary of ties established in 1987": today's news
     for match in _BACKGROUND.finditer(sentence):
         year = int(next(g for g in match.groups() if g))
+        if _ANNIVERSARY_BEFORE.search(sentence, max(0, match.start() - 90), match.start()):
+            continue  # "celebrations to mark 80 years since the liberation … in April 1945": today's anniversary
         if match.group().lower().startswith("since") and not sentence.startswith(", when", match.end()):
             # "Polotsk and Velikiye Luki, partners since 2006, signed a plan": how long, not when
             done = _DONE.search(sentence) is not None if done is None else done
@@ -720,11 +723,13 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     return "now"
 
 
+_ANNIVERSARY_BEFORE = re.compile(r"\b(?:mark|marks|marked|marking|celebrat\w+|commemorat\w+)\s+(?:the\s+)?\d+"
+                                 r"\s+years\s+since\b", re.IGNORECASE)
 # "The delegation will stay in Saxony until Saturday": a visit under way, not a plan.
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])
+_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -733,7 +738,9 @@ _BACKGROUND_PHRASE = re.compile(
     # "a declaration for the years 2025 to 2029", "for years to come": a term ahead, not a past stretch
     r"(?!\s+(?:\d{4}|to\s+come))"
     # "Over this time the towns have exchanged delegations": what they have done again and again
-    r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged)\b",
+    r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged"
+    # "To date Hunan has established friendly relations with 107 provinces": a tally, not news
+    r"|^(?:To\s+date|So\s+far|In\s+total|Altogether)\b)\b",
     re.IGNORECASE)
 
 
@@ -1570,7 +1577,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
 
 # "the voivodeship's partner regions", "the city's twin towns": the partners of a place the sentence does not name
 _ANAPHORIC_PARTNERS = re.compile(r"\bthe\s+(voivodeship|region|province|oblast|prefecture|county|krai|state|city|town"
-                                 r"|municipality)['’]s\s+(?:\w+\s+){0,3}?(?:partner|twin|sister|friendship)", re.IGNORECASE)
+                                 r"|municipality|resort|capital|port)['’]s\s+(?:\w+\s+){0,3}?(?:partner|twin|sister|friendship)", re.IGNORECASE)
 _COUNTRIES_OF_NOUN = {"voivodeship": {"PL"}, "oblast": {"BY", "RU", "UA", "KZ", "KG"}, "prefecture": {"JP"},
                       "krai": {"RU"}}
 
@@ -1584,7 +1591,7 @@ def _anaphoric_owner(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
     if match is None:
         return None
     noun = match.group(1).lower()
-    kind = "city" if noun in ("city", "town", "municipality") else "region"
+    kind = "city" if noun in ("city", "town", "municipality", "resort", "capital", "port") else "region"
     countries = _COUNTRIES_OF_NOUN.get(noun)
     owners = [i for i in prominence if gazetteer.places[i].kind == kind
               and (countries is None or gazetteer.places[i].country_code in countries)]
