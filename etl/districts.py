@@ -38,7 +38,7 @@ _RU_DISTRICTS = re.compile(
 _RU_NOUN_DISTRICT = re.compile(r"\bрайон(?:а|у|ом|е)?\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:г\.\s*|города\s+)"
                                r"(?P<city>[А-ЯЁ][а-яё-]+)")
 _EN_NOUN_DISTRICTS = (
-    re.compile(r"\b(?:the|of)\s+([A-Z][a-z]+)\s+District\s+of\s+(?:the\s+city\s+of\s+)?(?P<city>[A-Z][\w'-]+)"),
+    re.compile(r"\b(?:the|of|and)\s+([A-Z][a-z]+)\s+District\s+of\s+(?:the\s+city\s+of\s+)?(?P<city>[A-Z][\w'-]+)"),
     re.compile(r"\b(?P<city>[A-Z][\w-]+)['’]s\s+([A-Z][a-z]+)\s+District\b"),
 )
 _RU_ENDINGS = re.compile(r"(?:ого|ому|ыми|ими|ым|им|ом|ая|ую|ой|ий|ый|ие|ые|ых|их)$")

@@ -1410,12 +1410,16 @@ _PROVISION = re.compile(
     r"|^They\s+(?:will|intend\s+to|agreed\s+to|plan\s+to)\s+(?:\w+\s+){0,2}(?:cooperat\w*|work\s+together"
     r"|share|hold|develop|expand|promote)\b",
     re.IGNORECASE)
+# "…, and under the memorandum they will create a joint tourist route": the rest of the sentence is its content
+_UNDER_THE_DOCUMENT = re.compile(r",\s+(?:and\s+)?under\s+the\s+(?:new\s+|signed\s+)?(?:memorandum|agreement|document"
+                                 r"|programme|program|plan|roadmap|road\s+map|declaration|charter|protocol)\b")
 _AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b", re.IGNORECASE)
 
 
 def _describes_document(sentence: str, words: set[str]) -> bool:
     # .match: the patterns are anchored at the start, and a search would try every position in vain.
     return _PROVISION.match(sentence) is not None or "agreed" in words and _AGREED_TO.search(sentence) is not None \
+        or "under" in words and _UNDER_THE_DOCUMENT.search(sentence) is not None \
         or not sentence.isascii() and (russian.PROVISION.match(sentence) is not None or (
             russian.PROVISION_INSIDE_NEEDS in sentence.lower() and russian.PROVISION.search(sentence) is not None))
 
