@@ -387,3 +387,38 @@ def test_namesakes_on_one_page_are_told_apart(gazetteer):
     towns = {(p.name, p.country_code) for p in extraction.places.values() if p.kind == "city"}
     assert {("Lincoln", "GB"), ("Lincoln", "US"), ("Lodi", "US"), ("Lodi", "IT")} <= towns
     assert frozenset({"lincoln|gb", "lincoln|us"}) in labels_from_extraction(extraction).pairs
+
+
+def test_a_town_named_like_a_word_is_read_where_the_page_says_it_is_a_town(gazetteer):
+    """Alba (Piedmont) is left out of the gazetteer because "alba" is a word; "the Mayor of Alba, Italy" says it
+    is the town."""
+    extraction = extract_article(_article("On Saturday the Mayor of Telavi and the Mayor of Alba, Italy, signed an "
+                                          "agreement on establishing sister-city relations."), gazetteer)
+    assert labels_from_extraction(extraction).pairs == {frozenset({"alba|it", "telavi|ge"})}
+
+
+@pytest.mark.parametrize(("body", "district"), [
+    ("A delegation from Beşiktaş, Erlangen's partner town in Istanbul, visited Erlangen.", "Besiktas, Istanbul"),
+    ("Kadıköy, on the Asian shore of Istanbul, and Mytilene signed a sister city protocol.", "Kadikoy, Istanbul"),
+    ("Students from Shibuya spent a night in Tokyo before flying to Galveston.", "Shibuya, Tokyo"),
+])
+def test_boroughs_of_city_provinces_are_districts_of_their_city(gazetteer, body, district):
+    """GeoNames lists Istanbul's and Tokyo's boroughs as towns; where their city is named they are its districts."""
+    places = {p.name: p.kind for p in extract_article(_article(body), gazetteer).places.values()}
+    assert places.get(district) == "district"
+
+
+def test_russian_surnames_after_given_names_are_people(gazetteer):
+    text = ("Делегация Гродненской области прибыла в Воронеж. «Это давний партнер», – отметил первый заместитель "
+            "губернатора Андрей Борисов. Затем гости побывали в Несвиже.")
+    found = {p.name for p in extract_article(_article(text, title="Визит"), gazetteer).places.values()}
+    assert {"Grodno Region", "Voronezh", "Nesvizh"} <= found and "Borisov" not in found
+
+
+def test_a_list_of_twins_hangs_off_the_town_that_owns_it(gazetteer):
+    extraction = extract_article(_article(
+        "Telavi and Alba, Italy, signed a sister city agreement on Saturday. Alba is Telavi's sixth sister city. "
+        "The others include Jelgava in Latvia and Bardstown in the US state of Kentucky."), gazetteer)
+    pairs = labels_from_extraction(extraction).pairs
+    assert {frozenset({"jelgava|lv", "telavi|ge"}), frozenset({"bardstown|us", "telavi|ge"})} <= pairs
+    assert not any("kentucky|us" in pair for pair in pairs)
