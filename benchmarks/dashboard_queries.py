@@ -11,10 +11,12 @@ same event reported by several pages, sectors and mentions. Then, on the dashboa
   figures and the open tab's views (timeline, map, sectors, pairs or articles), for ten typical filter
   sets and each tab, over --rounds rounds after a warm-up round;
 - the CSV export (neutralised, UTF-8 with BOM) of 100,000 filtered events;
-- a cold ``streamlit run dashboard/app.py`` until Debian's chromium shows the headline and a chart.
+- a cold ``streamlit run dashboard/app.py`` until Debian's chromium shows the headline and a chart;
+- the same for a bare page of one metric and one plotly chart: the floor Streamlit and the browser set
+  on this machine, to read the first render against.
 
 Prints its figures last, on one line:
-    page_view_p50_ms=… page_view_p95_ms=… first_render_s=… export_100k_s=…
+    page_view_p50_ms=… page_view_p95_ms=… first_render_s=… bare_page_first_render_s=… export_100k_s=…
 Targets (not assertions): p95 < 150 ms, first render < 3 s, export < 2 s.
 
 ``--only-first-render`` skips the page views and the export and measures the cold first render only,
@@ -305,16 +307,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def first_render_time(db_path: Path, cache_dir: Path, timeout: float = 90.0) -> float:
+BARE_PAGE = """\
+import plotly.graph_objects as go
+import streamlit as st
+
+st.metric("Events", 1)
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+"""
+
+
+def first_render_time(db_path: Path, cache_dir: Path, timeout: float = 90.0, app: Path | None = None) -> float:
     """Seconds from launching ``streamlit run`` until chromium shows the headline and a chart.
 
     The snapshot of the store exists already (as after any earlier start): this is the cold start of the
-    server and the first page view, not the copy of the store, which bench prints separately."""
+    server and the first page view, not the copy of the store, which bench prints separately. ``app``
+    replaces the dashboard, to time the bare page (``BARE_PAGE``) the same way."""
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
     env = {**os.environ, "TWINNING_DB": str(db_path), "TWINNING_CACHE_DIR": str(cache_dir)}
-    command = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
+    command = [sys.executable, "-m", "streamlit", "run", str(app or REPO / "dashboard" / "app.py"),
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
@@ -340,6 +352,14 @@ def first_render_time(db_path: Path, cache_dir: Path, timeout: float = 90.0) -> 
             browser.close()
             server.terminate()
             server.wait(10)
+
+
+def bare_page_render_time(folder: Path, cache_dir: Path) -> float:
+    """The first render of a page holding only one metric and one plotly bar chart: what Streamlit and the
+    browser cost on this machine before the dashboard does anything, to read first_render_s against."""
+    bare = folder / "bare_page.py"
+    bare.write_text(BARE_PAGE, encoding="utf-8")
+    return first_render_time(folder / "unused.duckdb", cache_dir, app=bare)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -372,8 +392,12 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(max(1, args.repeat)):
             times.append(first_render_time(db_path, cache_dir))
             print(f"first render: {times[-1]:.2f} s", file=sys.stderr)
+        floors = []
+        for _ in range(max(1, args.repeat)):
+            floors.append(bare_page_render_time(folder, cache_dir))
+            print(f"first render of a bare page (one metric, one chart): {floors[-1]:.2f} s", file=sys.stderr)
         shutil.rmtree(folder, ignore_errors=True)
-        print(f"first_render_s={statistics.median(times):.2f}")
+        print(f"first_render_s={statistics.median(times):.2f} bare_page_first_render_s={statistics.median(floors):.2f}")
         return
     with duckdb.connect(str(snap.path), read_only=True) as con:
         counts = con.execute("SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM art), "
@@ -392,10 +416,11 @@ def main(argv: list[str] | None = None) -> None:
     p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)]
     print(f"export of {exported:,} events as CSV: {export_s:.2f} s", file=sys.stderr)
     first_render_s = first_render_time(db_path, cache_dir)
+    bare_page_s = bare_page_render_time(folder, cache_dir)
     # The folder holds the dashboard's copy (and the store unless --keep put it elsewhere): ~100 MB a run.
     shutil.rmtree(folder, ignore_errors=True)
     print(f"page_view_p50_ms={p50:.0f} page_view_p95_ms={p95:.0f} first_render_s={first_render_s:.2f} "
-          f"export_100k_s={export_s:.2f}")
+          f"bare_page_first_render_s={bare_page_s:.2f} export_100k_s={export_s:.2f}")
 
 
 if __name__ == "__main__":
