@@ -19,7 +19,9 @@ _QUOTES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "“": '"', "”": '
 def _norm(text: str) -> str:
     """Case, quotes, spacing and accents folded: "Zielona Góra" and "Zielona Gora" are one place."""
     folded = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch) or ch == "\u0306")  # keep й
+    # Drop accents, but keep the breve on Cyrillic и and у: й and ў are letters of their own (ă is not).
+    folded = "".join(ch for i, ch in enumerate(folded) if not unicodedata.combining(ch)
+                     or (ch == "\u0306" and i and folded[i - 1] in "ИиУу"))
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", folded)).strip().casefold()
 
 

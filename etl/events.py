@@ -113,6 +113,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
         r"|\b(?:train|bus|tram)\s+(?:service|route|link|connection|line)s?\b"
         r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b"
+        # "A regular catamaran line between Dubrovnik and Kotor", "open a sea link", "a container line"
+        r"|\b(?:catamaran|ship|shipping|boat|sea|container|cargo|passenger)\s+(?:service|route|link|connection|line)s?\b"
         # "The first regular bus between Vidin and Calafat", "First bus on the new Vidin – Calafat line"
         r"|\b(?:first|new|regular|direct)\s+(?:\w+\s+)?(?:bus|train)\b(?!\s+station)",
         _FLAGS),
@@ -139,7 +141,8 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
     "cultural_event": frozenset(
         ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
-    "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry"]),
+    "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry",
+                                 "catamaran", "ship", "shipping", "boat", "sea", "container", "cargo", "passenger"]),
     "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "planting", "unveiled", "joint", "opened", "named", "sent", "sends", "shipped", "ships", "delivered", "delivers", "gifted", "clean", "cleaned", "cleaning", "cleans", "cleanup", "cleanups", "environmental", "ecological", "charity"]),
 }
 # Words that settle a type by themselves, so the pattern need not run.
@@ -183,7 +186,9 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
                           r"|\bretail\b|\bdairy\b|\bproducers\b|\bmarkets\b|\bwine\s+(?:makers|producers|exports)\b", _FLAGS),
-    "science": re.compile(r"\bscien(?:ce|ces|tific)\b|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
+    # "the Lapland University of Applied Sciences" is a school: its name is no science
+    "science": re.compile(r"(?<!University\sof\sApplied\s)(?<!Universities\sof\sApplied\s)\bscien(?:ce|ces|tific)\b"
+                          r"|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     # "Vitebsk State Medical University will admit more students" is education
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
@@ -620,7 +625,8 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
-_NEEDS_PATTERN = frozenset({"health", "culture", "other", "economy", "education", "transport", "youth", "tourism", "sport"})
+_NEEDS_PATTERN = frozenset({"health", "culture", "other", "economy", "education", "transport", "youth", "tourism", "sport",
+                            "science"})
 
 
 # Word -> sectors whose stems it contains; grows with the vocabulary seen (a few thousand words at most).
@@ -1455,8 +1461,14 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            r"|(?:via|through)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:to|from)"
                            # "travelled by bus to Vilnius and flew from there to Bologna"
                            r"|travell?ed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to|flew\s+(?:from\s+there\s+)?to"
-                           r"|by\s+(?:train|plane|air|bus|coach|road|ferry|rail|car)\s+to)\s+"
-                           r"(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+                           r"|by\s+(?:train|plane|air|bus|coach|road|ferry|rail|car)\s+to"
+                           # "calling at Cavtat", "stayed with friends in nearby Struga": stops and lodgings
+                           r"|calling\s+at|stopp(?:ed|ing)\s+(?:over\s+)?(?:at|in)|stayed\s+(?:with\s+\w+\s+)?(?:in|at))\s+"
+                           r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"
+                           r"(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
+_ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at)\s+$", re.IGNORECASE)
+_LIST_JOIN_AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 # "Kanazawa also has sister cities in Buffalo": the twin, not a place where something happens
 _PARTNERS_IN = re.compile(r"\b(?:sister|twin|partner|friendship)[\s-](?:cities|city|towns?)\s+in\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однако)\s+|;\s+|:\s+")
@@ -1512,6 +1524,19 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         # "with a change in Skopje or Sofia": the second of two places where is a where too
         if at_venue[k - 1] and not at_venue[k] and _OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start):
             at_venue[k] = True
+    # "arrived after flying via Helsinki and Vancouver": stops on the way, never a side (a venue may be one)
+    stops = {k for k, r in enumerate(names) if _ROUTE_CUE_BEFORE.search(text, max(0, r.start - 20), r.start)
+             or text.startswith(" via ", r.end) and text.endswith("from ", 0, r.start)}  # "from Moscow via Mumbai"
+    for k in range(1, len(names)):
+        if k - 1 in stops and _LIST_JOIN_AND.fullmatch(text, names[k - 1].end, names[k].start):
+            stops.add(k)
+    if stops:
+        route = {names[k].place.place_id for k in stops} - {r.place.place_id for k, r in enumerate(names) if k not in stops}
+        if route:
+            names = [r for r in names if r.place.place_id not in route]
+            pairs, venues = _pairs_without_venues(text, names, gazetteer, prominence, visiting) if len(names) >= 2 \
+                else ([], set())
+            return pairs, venues | route
     # "The mayors of Zittau, Bogatynia and Hrádek met in Hrádek and signed": named as a side too, not only the venue
     venues = {r.place.place_id for r, venue in zip(names, at_venue) if venue} \
         - {r.place.place_id for r, venue in zip(names, at_venue) if not venue}

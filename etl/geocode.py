@@ -49,7 +49,10 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
                                    r"|(?-i:\b[А-ЯЁ]\.\s?[А-ЯЁ]\.))\s*$", re.IGNORECASE)  # the word, not the town Остров
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss)\.?\s+(?:[A-Z][a-z]+\s+)?$"
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss"
+                           # "the late President Kaysone Phomvihane", "the poet Alisher Navoi": a person
+                           r"|[Pp]resident|King|Queen|Emperor|Empress|Tsar|Tsarina|Prince|Princess|Admiral|[Pp]oet"
+                           r"|[Ww]riter|[Cc]omposer|[Pp]ainter)\.?\s+(?:[A-Z][^\W\d_]+\s+)?$"
                            # "the Philharmonic named after Zhambyl": the poet the hall is named after
                            r"|(?<![Ww]as\s)(?<![Ww]ere\s)(?<![Bb]een\s)(?<![Bb]e\s)(?<![Ii]s\s)\bnamed\s+after\s+$")
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
@@ -136,6 +139,10 @@ _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|lo
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
+_LONGER_SPANISH_NAME = re.compile(r" (?:de|del|de la|de los|de las|do|da|dos|das|di) [A-Z][a-zà-ÿ]")
+# "the Republic of Ragusa" (old Dubrovnik), "South America", «Латинской Америки»: a state of the past or a part of
+# a continent, not the town or country of the name
+_NOT_THE_PLACE_BEFORE = re.compile(r"\b(?:Republic\s+of|South|North|Latin|Central)\s$|(?:Южн|Северн|Латинск|Центральн)\w+\s$")
 
 
 @dataclass
@@ -226,6 +233,21 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 consumed = first.end()
             continue
         key, end = best
+        if start > 5 and text[start - 1] == " " and _NOT_THE_PLACE_BEFORE.search(text, max(0, start - 14), start) \
+                and (key[0] in ("america", "америка", "америки", "америке", "америку", "америкой")
+                     or text.endswith("of ", 0, start) and key in names
+                     and all(p.kind == "city" for p in gazetteer.candidates(key))):
+            consumed = end
+            continue
+        if text.startswith(" d", end) and _LONGER_SPANISH_NAME.match(text, end):
+            consumed = end
+            continue  # "San Miguel de Piura", "Santiago de Compostela": a longer name the gazetteer lacks
+        if key in names and key in hints and len(key) == 1 and key[0].isascii() and key[0][:1].isalpha() \
+                and not any(p.kind == "country" for p in gazetteer.candidates(key)):
+            # "Thai buyers": a country's adjective, though GeoNames lists it among a town's other names
+            found.append(SpottedName(start, end, text[start:end], [], country_hint=hints[key]))
+            consumed = end
+            continue
         if end < len(text) - 1 and text[end] == "-" and text[end + 1].isupper():
             following = _NEXT_TOKEN.match(text, end)
             if following is not None and (normalise(following.group(1)),) not in names \
@@ -845,6 +867,10 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
             continue
         spelling = Counter(spellings).most_common(1)[0][0]  # most used; the first on a tie
         ours, theirs = _folded(place.name), _folded(spelling)
+        adjective = spelling.split()[0].lower() if " " in spelling else ""
+        if adjective and _folded(spelling[len(adjective):]) == ours and _COUNTRY_ADJECTIVE.fullmatch(adjective):
+            continue  # "Finnish Lapland" is Lapland
+
         # "Shandong Province", "Xinjiang Uygur Autonomous Region" and "Samarkand" name the regions the
         # project calls Shandong, Xinjiang and Samarkand Region: the same spelling, more or fewer words.
         if ours != theirs and not (place.kind == "region" and (ours.startswith(theirs) or theirs.startswith(ours))):
@@ -852,6 +878,7 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
     return renamed
 
 
+_COUNTRY_ADJECTIVE = re.compile(r"[a-z]+(?:ish|ian|ean|ese|an|ic|i)")
 _GENERIC_WORD = re.compile(r"\b(?:region|province|oblast|krai|prefecture|county|district)\b")
 
 
