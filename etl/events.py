@@ -1057,6 +1057,7 @@ def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, p
     than the town. A town that is a side of a pair, or whose country the article names, stays."""
     countries = Counter(p.country_code for p in places.values())
     countries.update(name.country_hint for name in spotted if name.country_hint)
+    countries.update(name.stated_country for name in spotted if name.stated_country)
     if publisher:
         countries[publisher] += 2
     sides = {i for event in events for pair in event.pairs for i in pair}
@@ -1210,7 +1211,27 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
         names += (stem[:-2] + "ы",)
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
-    return names + (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
+    names += (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
+    for prefix, adjectives in _COMPOUND_PREFIXES.items():
+        # Старо-дорож-ский → Старые Дороги, Велико-лук-ский → Великие Луки, Старо-оскол-ьский → Старый Оскол
+        rest = stem[len(prefix):]
+        if stem.startswith(prefix) and len(rest) >= 3:
+            nouns = {rest, rest[:-1] + _SOFTENED.get(rest[-1], rest[-1])}
+            nouns = {noun + ending for noun in nouns for ending in ("", "и", "ы", "а", "о", "ь")}
+            names += tuple(f"{adjective} {noun.capitalize()}" for adjective in adjectives for noun in sorted(nouns))
+    return names
+
+
+# The first word of a two-word town in its district's one-word adjective, and the consonants that alternate
+# before the suffix («Дороги» → «-дорожский», «Луки» → «-лукский»)
+_COMPOUND_PREFIXES = {
+    "Старо": ("Старые", "Старый", "Старая", "Старое"), "Ново": ("Новые", "Новый", "Новая", "Новое"),
+    "Велико": ("Великие", "Великий", "Великая", "Великое"), "Нижне": ("Нижний", "Нижняя", "Нижнее", "Нижние"),
+    "Верхне": ("Верхний", "Верхняя", "Верхнее", "Верхние"), "Красно": ("Красный", "Красная", "Красное", "Красные"),
+    "Бело": ("Белый", "Белая", "Белое", "Белые"), "Мало": ("Малый", "Малая", "Малое", "Малые"),
+    "Больше": ("Большой", "Большая", "Большое", "Большие"),
+}
+_SOFTENED = {"ж": "г", "ч": "к", "ш": "х", "з": "г"}
 
 
 def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
@@ -1234,7 +1255,7 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         stem = match.group(group + 1)
         towns: dict[int, Place] = {}
         for noun in _town_names_of_district_stem(stem):  # the likelier spelling first: Тар-ский → Тара, not Тари
-            towns = {p.place_id: p for p in (*gazetteer.candidates((normalise(noun),)), *(
+            towns = {p.place_id: p for p in (*gazetteer.candidates(tuple(normalise(noun).split())), *(
                 gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ()))) if p.kind == "city"}
             if len(towns) > 1:  # «Орша» is also the Swedish Orsa's Russian name: a rural district is in the CIS
                 towns = {i: p for i, p in towns.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES} or towns

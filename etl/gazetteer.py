@@ -83,6 +83,7 @@ class Gazetteer:
         self.towns_named_like_words: dict[str, list[int]] = {}
         self.words_opening_sentences: frozenset[str] = frozenset()  # «Ровно», «Мир» opening a sentence
         self.towns_named_like_nouns: dict[str, list[int]] = {}  # every case form: «в Таре», «из Мостов»  # "железнодорожные" -> every Zheleznodorozhny District
+        self.towns_named_like_adjectives: dict[str, list[int]] = {}  # every case form: «в Прохладном», «Мирного»
         self.names = names
         self.country_hints = country_hints
         # Every proper prefix of a name, so that matching stops at the first word no name continues with.
@@ -168,7 +169,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "47"
+INDEX_VERSION = "48"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -279,12 +280,14 @@ def _build(supplement_dir: Path) -> Gazetteer:
     region_adjectives: dict[str, int] = {}
     towns_named_like_words: dict[str, list[int]] = defaultdict(list)
     towns_named_like_nouns: dict[str, list[int]] = defaultdict(list)
+    towns_named_like_adjectives: dict[str, list[int]] = defaultdict(list)
     district_adjectives: dict[str, list[int]] = {}
     words_opening_sentences: set[str] = set()
     _add_russian_case_forms(places, aliases, curated={i for i in aliases if places[i].name_ru}, hints=hints,
                             region_adjectives=region_adjectives, district_adjectives=district_adjectives,
                             towns_named_like_words=towns_named_like_words,
                             towns_named_like_nouns=towns_named_like_nouns,
+                            towns_named_like_adjectives=towns_named_like_adjectives,
                             words_opening_sentences=words_opening_sentences)
     names: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for place_id, place_aliases in aliases.items():
@@ -316,6 +319,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
     gazetteer.region_adjectives = region_adjectives
     gazetteer.towns_named_like_words = dict(towns_named_like_words)
     gazetteer.towns_named_like_nouns = dict(towns_named_like_nouns)
+    gazetteer.towns_named_like_adjectives = dict(towns_named_like_adjectives)
     gazetteer.district_adjectives = district_adjectives
     gazetteer.words_opening_sentences = frozenset(words_opening_sentences)
     return gazetteer
@@ -385,6 +389,7 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                             district_adjectives: dict[str, list[int]],
                             towns_named_like_words: dict[str, list[int]],
                             towns_named_like_nouns: dict[str, list[int]],
+                            towns_named_like_adjectives: dict[str, list[int]] | None = None,
                             words_opening_sentences: set[str] | None = None) -> None:
     """Russian names in every case ("в Казани", "Могилёвской области"), matched like any other name.
 
@@ -431,6 +436,11 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                         for form in {alias, *declined(alias)}:
                             if place_id not in towns_named_like_nouns[normalise(form)]:
                                 towns_named_like_nouns[normalise(form)].append(place_id)
+                    elif towns_named_like_adjectives is not None and len(alias) >= 5 and _adjective(morph, alias):
+                        # «Прохладный», «Мирный»: spotted only where no noun follows («в Прохладном встретились»)
+                        for form in {alias, *declined(alias)}:
+                            if place_id not in towns_named_like_adjectives[normalise(form)]:
+                                towns_named_like_adjectives[normalise(form)].append(place_id)
             elif place.kind == "city" and (place.population or 0) >= 20_000:
                 # «города-побратимы Цуруга и Отару», «в Удине»: a foreign town named like a case form of a
                 # noun («отару», of «отара») is spotted as written when capitalised mid-sentence. A name that
@@ -501,6 +511,12 @@ def _plain_noun(morph, word: str) -> bool:
     """«Тара», «Мосты»: a common noun, not an adjective («Алтайский» opens «Алтайский край») or a person's name."""
     tag = morph.parse(word)[0].tag
     return tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Orgn", "Trad"} & set(str(tag).replace(" ", ",").split(","))
+
+
+def _adjective(morph, word: str) -> bool:
+    """«Прохладный», «Мирный»: a full adjective in the nominative (a town's name that is an adjective)."""
+    tag = morph.parse(word)[0].tag
+    return tag.POS == "ADJF" and tag.case == "nomn"
 
 
 def _ordinary_russian_word(morph, word: str) -> bool:

@@ -155,6 +155,7 @@ class SpottedName:
     candidates: list[Place]
     country_hint: str | None = None  # set when the name is a country adjective ("Belarusian")
     parent_span_end: int | None = None  # "Partizansky District of Minsk": where "of Minsk" ends
+    stated_country: str | None = None  # «сербским городом Ариле», "Belarusian Brest": the country the page gives it
 
 
 @dataclass
@@ -230,6 +231,18 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 # «прибыла в Тару», «из Мостов»: a town whose name is also a word, capitalised mid-sentence
                 found.append(SpottedName(start, first.end(), text[start:first.end()],
                                          [gazetteer.places[i] for i in town_ids]))
+                consumed = first.end()
+            elif "А" <= text[start] <= "Я" and start and text[start - 1] == " " \
+                    and first_key[0] in gazetteer.towns_named_like_adjectives \
+                    and not _SENTENCE_START.search(text, max(0, start - 4), start) \
+                    and _NO_NOUN_AFTER_RU.match(text, first.end()) and not text[start - 2:start - 1].isupper() \
+                    and not _COORDINATED_ADJECTIVE_AFTER.match(text, first.end()) \
+                    and not _after_a_russian_given_name(text, start) \
+                    and not _not_a_town_in_russian(text, start, first.end()):
+                # «в Прохладном встретились», «Прохладного и белорусского Светлогорска»: an adjective with no
+                # noun to qualify, capitalised mid-sentence, is the town («в Советском районе» is not)
+                found.append(SpottedName(start, first.end(), text[start:first.end()],
+                                         [gazetteer.places[i] for i in gazetteer.towns_named_like_adjectives[first_key[0]]]))
                 consumed = first.end()
             continue
         key, end = best
@@ -540,6 +553,12 @@ _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Dum
                             r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
 _NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley|and\s+the)\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+# What may follow a town's adjective name when no noun does: punctuation, a conjunction or preposition, a verb
+_NO_NOUN_AFTER_RU = re.compile(
+    r"\s*(?:[,.;:!?)»]|\s[—–-]\s|$)|\s+(?:и|а|но|или|в|во|на|с|со|из|до|по|под|к|ко|у|за|от|при|уже|ещё|еще|также"
+    r"|тоже|почти|более|около)\s|\s+[а-яё]+(?:ли|ла|ло|лся|лась|лись|лось|ет|ют|ит|ят|ется|ются|ится|ятся)[\s,.]")
+# «в Кировском, Октябрьском и Ленинском районах»: adjectives sharing the noun at the end of their list
+_COORDINATED_ADJECTIVE_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:ом|ой|ого|ому|ым|ых|их|ий|ый|ая|ое|ие|ые)\b")
 _OPENING_QUOTES = frozenset("«\"„“'")
 _NAMESAKES_JOINED = re.compile(r"\s+(?:and|и|&)\s+|\s*[-–—]\s*")
 
@@ -652,6 +671,7 @@ def _narrow_to_adjective_country(text: str, spotted: list[SpottedName], gazettee
             country = word.isalpha() and gazetteer.country_hints.get((normalise(word),))
         if not country:
             continue
+        name.stated_country = country
         there = [p for p in name.candidates if p.country_code == country]
         if not there:
             english_names = {p.name.split(",")[0] for p in name.candidates}
