@@ -1202,7 +1202,7 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     """The town a district adjective comes from: Себеж-ский, Браслав-ский, Миор-ский → Миоры, Мостов-ский →
     Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно, Оршан-ский → Орша,
     Кореличский → Кореличи."""
-    names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "и", stem + "ая")
+    names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "и", stem + "ая", stem + "ь")  # Мозыр-ский → Мозырь
     if stem.endswith(("ан", "ян")):  # Орш-анский → Орша
         names += (stem[:-1],)
     if stem.endswith("ен"):  # Инз-енский → Инза, Лиозн-енский → Лиозно

@@ -169,7 +169,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "48"
+INDEX_VERSION = "49"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -476,12 +476,12 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             for russian_name in sorted({place.name_ru, *cyrillic}):
                 adjective = _REGION_ADJECTIVE.match(russian_name)
                 if adjective:
-                    for form in morph.parse(adjective.group(1))[0].lexeme:
+                    for form in _as_adjective(morph, adjective.group(1)).lexeme:
                         region_adjectives.setdefault(normalise(form.word), place_id)
         if place.kind == "district" and place.name_ru:
             adjective = _DISTRICT_ADJECTIVE.match(place.name_ru)
             if adjective:  # plural forms too: "Железнодорожные районы Витебска и Новосибирска"
-                for word in {normalise(form.word) for form in morph.parse(adjective.group(1))[0].lexeme}:
+                for word in {normalise(form.word) for form in _as_adjective(morph, adjective.group(1)).lexeme}:
                     district_adjectives.setdefault(word, []).append(place_id)
     for key, country_code in list(hints.items()):
         if len(key) == 1 and _CYRILLIC.search(key[0]):
@@ -511,6 +511,12 @@ def _plain_noun(morph, word: str) -> bool:
     """«Тара», «Мосты»: a common noun, not an adjective («Алтайский» opens «Алтайский край») or a person's name."""
     tag = morph.parse(word)[0].tag
     return tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Orgn", "Trad"} & set(str(tag).replace(" ", ",").split(","))
+
+
+def _as_adjective(morph, word: str):
+    """The adjective reading of a word («Мангистауская», which the dictionary lacks, would else be a gerund)."""
+    parses = morph.parse(word)
+    return next((p for p in parses if p.tag.POS == "ADJF"), parses[0])
 
 
 def _adjective(morph, word: str) -> bool:
