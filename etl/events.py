@@ -791,6 +791,11 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int,
             continue
         star = len(peers) >= 3 and sum(p.country_code == hub.country_code for p in peers) == 1
         top = gazetteer.places[max(prominence, key=prominence.get)] if prominence else None
+        if len(peers) >= 4 and sum(n >= 2 for n in Counter(p.country_code for p in peers).values()) >= 2 \
+                and (top is None or any(p.place_id == top.place_id for p in peers) or top.kind != peers[0].kind):
+            # «делегации Дагестана, Калмыкии, Атырауской и Мангистауской областей Казахстана»: two countries'
+            # places, several each, at one gathering; none says who works with whom
+            continue
         if len(peers) >= 3 and top is not None and top.kind == hub.kind \
                 and (prominence.get(hub.place_id, 0) <= 2 or 3 * prominence.get(hub.place_id, 0) <= prominence[top.place_id]) \
                 and prominence[top.place_id] > 2 and top.country_code not in {p.country_code for p in peers}:
@@ -894,6 +899,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                                           or _NO_LINK.search(sentence)):
             # "talks on a direct air connection", "there are no direct flights": no link opened
             types.remove("transport_link")
+        if len(types) > 1 and ("twinning_established" in types or "agreement_signed" in types) \
+                and _YEARS_AFTER_SIGNING.search(sentence):
+            # "The Days of Pogradec … brought 120 artists to Ohrid, twenty years after the two towns signed their
+            # twinning charter": today's visit, and the signing it recalls is history
+            types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
         if not types and ("will" in words or _ARE_TO.search(sentence) or not sentence.isascii()
@@ -1397,6 +1407,9 @@ class _Finding:
         self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
+_YEARS_AFTER_SIGNING = re.compile(
+    r"\b(?:\w+|\d+)\s+years\s+after\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:signed|twinned|established|became|sealed)\b"
+    r"|\b(?:спустя|через)\s+(?:\w+|\d+)\s+(?:лет|год\w*)\s+после\s+(?:подписани|установлени|того,?\s+как)", re.IGNORECASE)
 _TALKS_ABOUT_LINK = re.compile(
     r"\b(?:talks|discussed|discussion|negotiations|consultations)\b[^.;]{0,60}?\b(?:on|about|of|regarding)\s+"
     r"(?:\w+\s+){0,3}?(?:air|flights?|rail|railway|bus|ferry|route|connection|link)\b"
