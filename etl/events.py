@@ -359,8 +359,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if _is_russian(sentence):
         lowered = sentence.lower()
         found = [kind for kind, gated in _RUSSIAN_TRIGGERS.items() if gated.search(sentence, lowered)]
-        if "transport_link" in found and not russian.NEW_LINK.search(sentence):
-            found.remove("transport_link")
+        if "transport_link" in found and (not russian.NEW_LINK.search(sentence) or russian.NO_NEW_LINK.search(sentence)):
+            found.remove("transport_link")  # «паромная линия … не возобновится»: no link
         if "forum" in found and "конференц" in lowered and not russian.TRIGGERS["forum"].search(
                 russian.CALLS.sub(" ", sentence)):
             found.remove("forum")
