@@ -375,6 +375,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             # (said before the event word: «встретились на форуме, где обсудили …» is a forum)
             found = [kind for kind in found if kind not in _SIDE_TYPES or not (
                 (event := russian.TRIGGERS[kind].search(sentence)) and mentioned.start() < event.start())]
+        if "visit" in found and "участник" in lowered and _FORUM_PARTICIPANTS_VISITED.search(sentence):
+            found.remove("visit")  # «участники форума посетили крепость»: the forum's programme, no visit of a side
         if "meeting" in found and _RUSSIAN_MET_ON_ARRIVAL.search(lowered):
             found.remove("meeting")  # «самолет встретили водяной аркой»: a welcome, not talks
         if "visit" in found and _MANY_DELEGATIONS.search(sentence):
@@ -500,6 +502,10 @@ def _all_matches_preceded(pattern: re.Pattern, before: re.Pattern, sentence: str
 _TOURIST_WORDS = frozenset(["tourists", "visitors", "holidaymakers", "travellers", "travelers", "pilgrims"])
 _TOURISTS_BEFORE = re.compile(r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims)\s+(?:from\s+[^.,;]{1,40}?\s+)?"
                               r"(?:who\s+)?$", re.IGNORECASE)
+
+
+_FORUM_PARTICIPANTS_VISITED = re.compile(r"\bучастник\w*\s+(?:\w+\s+)?(?:форума|конференции|съезда|саммита|фестиваля)"
+                                         r"\s+(?:также\s+)?(?:посетил\w*|побывал\w*|осмотрел\w*)", re.IGNORECASE)
 
 
 def _only_tourists_visit(sentence: str) -> bool:

@@ -76,6 +76,20 @@ _NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For
                               "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your"})
 
 
+_AREA_NOUN_AFTER = re.compile(r" (?:District|Province|County|Region|Oblast|Raion|Municipality|Prefecture)\b")
+
+
+def _unknown_word_before(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised word the gazetteer does not know, and that opens no sentence, stands before."""
+    before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    if before is None or before.group(1) in _NOT_GIVEN_NAMES or _SENTENCE_START.search(
+            text, max(0, before.start() - 4), before.start()):
+        return False
+    word = (normalise(before.group(1)),)
+    return word not in gazetteer.names and word not in gazetteer.country_hints \
+        and word[0] not in COMMON_WORDS
+
+
 def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
     """Whether the word before a name is a given name or a title ("Marta", "Ms"), not a place or a country word."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
@@ -277,6 +291,10 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue
             if len(key) == 1 and key[0] in _MONTH_ABBREVIATIONS and text.startswith(".", end):
                 continue
+            if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
+                    and _AREA_NOUN_AFTER.match(text, end) and _unknown_word_before(text, start, gazetteer):
+                consumed = end
+                continue  # "Huong Hoa District": the last word of a longer name the gazetteer lacks
             if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
                     and _after_a_given_name(text, start, gazetteer):
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
