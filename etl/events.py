@@ -196,7 +196,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
                             # buses that run (not "supplies of buses", which is trade)
                             r"|\b(?:electric|city|tourist|shuttle|seasonal|public|school)\s+bus(?:es)?\b|\bbus(?:es)?\s+between\b"
-                            r"|\bfare\s+(?:payment|system|collection)s?\b"
+                            r"|\bfare\s+(?:payment|system|collection)s?\b|\bpassenger\s+(?:route|service|line|connection)s?\b"
                             r"|\bflights?\b|\bferr(?:y|ies)\b|\bairlines?\b|\btimetables?\b|\bfares\b", _FLAGS),
     # "and other areas", or a named field outside the list
     "other": re.compile(r"\bother\s+(?:areas|fields|spheres|sectors|domains|directions)\b|\bhousing\b"
@@ -230,7 +230,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
                "patient", "ambulance"),
     "youth": ("youth", "young"),
     "transport": ("transport", "logistic", "aviation", "shipping", "bus", "railway", "flight", "ferr", "airline",
-                  "timetable", "fares"),
+                  "timetable", "fares", "passenger"),
     "other": ("other", "housing", "utilit", "urban", "social", "humanitarian", "ecolog", "environment", "construct",
               "architect", "media", "emergenc", "municipal", "green", "climate", "waste", "recycl", "quality", "energy",
               "civil", "rescu", "disaster", "fire"),
@@ -912,8 +912,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
-        if not types and ("will" in words or _ARE_TO.search(sentence) or not sentence.isascii()
-                          and _RU_SIDES_AGREED.search(sentence)) and (
+        if (not types or "will" in words and set(types) <= _SIDE_TYPES) and (
+                "will" in words or _ARE_TO.search(sentence) or not sentence.isascii()
+                and _RU_SIDES_AGREED.search(sentence)) and (
                 provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
