@@ -840,6 +840,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     resolved = regions_as_addresses(text, short_names_as_full(resolved), gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
+    if "overnor of " in text:
+        _governed_regions(text, resolved, gazetteer)
     resolved = add_unlisted_districts(text, resolved, gazetteer)
     # Names the gazetteer lacks that read like places ("the Mayor of Ribeauvillé"): small towns of the
     # article's countries are read from GeoNames' longer list; the rest stay unresolved, for the analyst.
@@ -1162,6 +1164,24 @@ def _add_russian_region_phrases(text: str, bounds, by_sentence: list[list[Resolv
 
 
 _COORDINATED_REGIONS_EN = re.compile(r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:regions|provinces|oblasts)\b")
+
+
+_GOVERNOR_OF = re.compile(r"\b[Gg]overnor\s+of\s+(?:the\s+)?$")
+_REGION_WORDS = ("province", "region", "prefecture", "oblast", "county", "governorate")
+
+
+def _governed_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
+    """"the Governor of Songkhla": a governor heads a province, so the city's name stands for the province
+    named after it, where the gazetteer has one in the same country."""
+    for k, r in enumerate(resolved):
+        if r.place.kind != "city" or not _GOVERNOR_OF.search(text, max(0, r.start - 20), r.start):
+            continue
+        for word in _REGION_WORDS:
+            regions = [p for p in gazetteer.candidates((*normalise(r.surface).split(), word))
+                       if p.kind == "region" and p.country_code == r.place.country_code]
+            if len(regions) == 1:
+                resolved[k] = ResolvedName(r.start, r.end, r.surface, regions[0], "a governor's province")
+                break
 
 
 def _prefer_english_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
