@@ -494,3 +494,17 @@ def test_talk_of_a_bus_line_an_invitation_and_private_trips_are_not_news(gazette
     assert "visit" not in event_types_in("The first trip carried 34 passengers, most of them traders and people "
                                          "visiting relatives on the other side of the border.")
     assert "meeting" not in event_types_in("Обсуждается возможность открытия прямого рейса в Харбин.")
+
+
+def test_a_university_of_applied_sciences_is_a_school_not_science():
+    assert "science" not in sectors_in("Students will study at the Lapland University of Applied Sciences.")
+    assert "education" in sectors_in("Students will study at the Lapland University of Applied Sciences.")
+    assert "science" in sectors_in("The universities will carry out joint scientific research.")
+
+
+def test_what_the_sides_will_open_goes_on_describing_the_agreement(gazetteer):
+    labels = _labels(gazetteer, "Quang Tri Province and Savannakhet signed an agreement on comprehensive cooperation. "
+                                "Under the agreement, the two provinces will develop trade. Quang Tri will offer "
+                                "scholarships to Lao students and will open a direct passenger route to Savannakhet.")
+    assert {"economy", "education", "transport"} <= labels.agreement_sectors
+    assert "transport_link" not in labels.event_types

@@ -103,6 +103,13 @@ def test_page_dump_with_english_related_block_and_curly_apostrophes():
     assert article.body == "Mogilev and Kaluga met."
 
 
+def test_a_related_block_under_a_more_from_header_is_not_body():
+    article = _one("Loja sends aid to Piura\n\n22 March 2023\n\nLoja sent aid to Piura.\n\nMore from Latin America\n\n"
+                   "Farmers count losses in the Chaco\n\n13:20, 22 March 2023\n")
+    assert article.body == "Loja sent aid to Piura."
+    assert [h.title for h in article.related_headlines] == ["Farmers count losses in the Chaco"]
+
+
 @pytest.mark.parametrize("header", ["Читайте также", "More news", "Related news:"])
 def test_a_related_block_under_a_plain_header_is_not_body(header):
     article = _one(f"Omsk and Pavlodar sign a plan\n\n10 June 2025\n\nOmsk and Pavlodar signed a plan.\n\n{header}\n\n"

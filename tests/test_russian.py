@@ -477,3 +477,31 @@ def test_the_short_form_of_a_town_named_in_full_is_that_town(gazetteer):
                                 "международный рейс.")
     assert "komsomolsk-on-amur|ru|city" in labels.places
     assert not any(place.startswith("komsomolsk|") for place in labels.places)
+
+
+def test_a_gift_of_equipment_and_what_the_document_provides_for(gazetteer):
+    labels = _labels(gazetteer, "Навои и Цзиньчан подписали соглашение об установлении побратимских связей. Документ "
+                                "предусматривает сотрудничество горно-металлургических предприятий и подготовку для "
+                                "них кадров. После подписания китайская сторона передала городской больнице два "
+                                "аппарата ультразвуковой диагностики.")
+    assert "other" in labels.event_types
+    assert {"economy", "education"} <= labels.agreement_sectors
+
+
+def test_forum_participants_touring_a_trade_show_pay_no_visit(gazetteer):
+    labels = _labels(gazetteer, "Омская и Павлодарская области подписали план мероприятий. Во второй день участники "
+                                "форума посетили выставку сельскохозяйственной техники омских предприятий.")
+    assert not labels.event_types & {"visit", "cultural_event"}
+
+
+def test_a_line_not_resumed_is_no_link_and_a_new_container_line_is(gazetteer):
+    assert "transport_link" not in _labels(gazetteer, "Паромная линия Корсаков — Вакканай в этом году не "
+                                                      "возобновится.").event_types
+    assert "transport_link" in _labels(gazetteer, "В порт Находки прибыл первый контейнеровоз новой регулярной "
+                                                  "линии Хайфон – Находка.").event_types
+
+
+def test_sharing_a_rivers_water_is_another_field(gazetteer):
+    labels = _labels(gazetteer, "Жамбылская и Таласская области подписали дорожную карту. Документ предусматривает "
+                                "совместный мониторинг и справедливое распределение воды реки Талас.")
+    assert "other" in labels.agreement_sectors

@@ -19,7 +19,7 @@ from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from etl.gazetteer import MIN_TOWN_POPULATION, name_key  # noqa: E402
+from etl.gazetteer import MIN_TOWN_POPULATION, name_key
 
 ZIPF_AT_LEAST = 2.0
 LINKING_WORDS = frozenset(["of", "the", "and", "on", "in", "at", "to", "upon"])  # "Head of the River"
