@@ -70,7 +70,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         # (?i:): "Guests arrived …", "Students from Takayama …" open sentences; "Minsk Days" needs its capital
         r"(?i:\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
         r"|tours|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+"
-        r"(?:arrived|came)\b)"
+        r"(?:arrived|came)\b"
+        # "The Lord Mayor of Darwin flew to Ambon for the occasion"
+        r"|\b(?:mayor|governor|chairman|chairwoman|akim|hokim|minister|president|head)\s+of\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){1,3}?(?:flew|travell?ed|went|came|headed)\s+to\b)"
         r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)"
         # "students from Takayama arrived in Denver": a group from the partner town, not a consignment
         r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
@@ -136,7 +139,8 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
         ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
-    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented"]),
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented",
+                        "chairman", "chairwoman", "akim", "hokim", "minister", "president", "head"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
     "cultural_event": frozenset(
