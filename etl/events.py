@@ -991,6 +991,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             partners[b].add(a)
     home = max(main_pair, key=lambda i: (len(partners[i]), prominence.get(i, 0))) if main_pair else None
     latest: tuple[int, tuple[int, int]] | None = None  # (sentence number, pair) of the latest news told
+    # The visiting side of the main pair: "The Rovaniemi delegation arrived", "a delegation of Rovaniemi"
+    guest = next((r.place.place_id for names in by_sentence for r in names if main_pair and r.place.place_id in main_pair
+                  and (_DELEGATION_AFTER.match(text, r.end) or _DELEGATION_BEFORE.search(text, max(0, r.start - 40), r.start))),
+                 None)
     for finding in findings:
         sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
@@ -1024,6 +1028,16 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             if not _inside_or_same(other, main_pair, gazetteer) and other.country_code != own.country_code \
                     and not _related(other, own, gazetteer) and _TIER[other.kind] == _TIER[own.kind]:
                 pairs = [(min(home, other.place_id), max(home, other.place_id))]
+                confidence = 0.6
+        if not pairs and guest is not None and not finding.background and "meeting" in types \
+                and len({p.place_id for p in local}) == 1 and _GUESTS_SUBJECT.match(sentence) \
+                and any(_OFFICIAL_OF_PLACE.search(text, max(0, r.start - 60), r.start) for r in finding.names):
+            # "On Friday the delegation met the Minister of Tourism of Yukon": the guests meet that place
+            [other] = local[:1]
+            visitor = gazetteer.places[guest]
+            if other.place_id not in main_pair and other.country_code != visitor.country_code \
+                    and not _related(other, visitor, gazetteer):
+                pairs = [(min(guest, other.place_id), max(guest, other.place_id))]
                 confidence = 0.6
         if not pairs and not local and latest is not None and latest[0] >= finding.number - 2 \
                 and not finding.background and finding.number not in unknown_sides:
@@ -1802,6 +1816,18 @@ def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int
 
 def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
     return place.place_id in main_pair or any(i in main_pair for i in gazetteer.ancestors(place))
+
+
+_DELEGATION_AFTER = re.compile(r"\s+(?:delegation|guests)\b|\s+делегаци")
+_DELEGATION_BEFORE = re.compile(r"\b(?:delegation|guests|visitors)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
+                                r"|\bделегаци\w*\s+(?:города\s+|из\s+)?$", re.IGNORECASE)
+# "On Friday the delegation met …", «Делегация также встретилась …»: the guests are the subject
+_GUESTS_SUBJECT = re.compile(r"^(?:[\w\s,]{0,30}?\s)?(?:the|our)?\s*(?:delegation|guests|visitors)\b"
+                             r"|^(?:[\w\s,]{0,30}?\s)?(?:[Дд]елегаци\w*|[Гг]ост[иья]\w*)\b")
+_OFFICIAL_OF_PLACE = re.compile(r"\b(?:minister|governor|mayor|premier|head|chairman|chairwoman|president|leadership"
+                                r"|government|cabinet)\b[^.;]{0,40}?\bof\s+(?:the\s+)?$"
+                                r"|\b(?:министр|губернатор|мэр|глав|председател|руководств|правительств|кабинет)\w*"
+                                r"[^.;]{0,50}?\s$", re.IGNORECASE)
 
 
 def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer: Gazetteer,

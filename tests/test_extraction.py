@@ -509,3 +509,10 @@ def test_region_adjectives_the_dictionary_lacks_name_their_regions(gazetteer):
     text = "Делегации Атырауской и Мангистауской областей Казахстана приехали в Астрахань."
     found = {p.name for p in extract_article(_article(text, title="Форум"), gazetteer).places.values()}
     assert {"Atyrau Region", "Mangystau Region"} <= found
+
+
+def test_the_visiting_delegation_meets_an_official_of_a_third_place(gazetteer):
+    extraction = extract_article(_article(
+        "Whitehorse and Kemi signed a sister city agreement on Saturday. The Kemi delegation arrived on Wednesday. "
+        "On Friday the delegation met the Minister of Tourism of Yukon to discuss charter flights."), gazetteer)
+    assert frozenset({"kemi|fi", "yukon|ca"}) in labels_from_extraction(extraction).pairs
