@@ -918,9 +918,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
-        if (not types or "will" in words and set(types) <= _SIDE_TYPES) and (
-                "will" in words or _ARE_TO.search(sentence) or not sentence.isascii()
-                and _RU_SIDES_AGREED.search(sentence)) and (
+        agreed = not sentence.isascii() and _RU_SIDES_AGREED.search(sentence) is not None
+        if (not types or ("will" in words or agreed) and set(types) <= _SIDE_TYPES) and (
+                "will" in words or _ARE_TO.search(sentence) or agreed) and (
                 provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
