@@ -509,7 +509,7 @@ def test_sharing_a_rivers_water_is_another_field(gazetteer):
 
 def test_fairs_the_sides_agreed_to_hold_describe_the_document(gazetteer):
     labels = _labels(gazetteer, "Глава Черлакского района и аким Железинского района подписали соглашение о "
-                                "сотрудничестве. Соседние районы договорились проводить совместные ярмарки и "
+                                "сотрудничестве. Соседние районы договорились проводить сельскохозяйственные ярмарки и "
                                 "приглашать творческие коллективы на районные праздники.")
     assert {"culture", "economy"} <= labels.agreement_sectors
     assert "cultural_event" not in labels.event_types
