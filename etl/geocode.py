@@ -55,7 +55,7 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lady|Lord|Mister|Miss"
                            # "the late President Kaysone Phomvihane", "the poet Alisher Navoi": a person
                            r"|[Pp]resident|King|Queen|Emperor|Empress|Tsar|Tsarina|Prince|Princess|Admiral|[Pp]oet"
-                           r"|[Ww]riter|[Cc]omposer|[Pp]ainter)\.?\s+(?:[A-Z][^\W\d_]+\s+)?$"
+                           r"|[Ww]riter|[Cc]omposer|[Pp]ainter|[Nn]avigator|[Ee]xplorer)\.?\s+(?:[A-Z][^\W\d_]+\s+)?$"
                            # "the Philharmonic named after Zhambyl": the poet the hall is named after
                            r"|(?<![Ww]as\s)(?<![Ww]ere\s)(?<![Bb]een\s)(?<![Bb]e\s)(?<![Ii]s\s)\bnamed\s+after\s+$")
 _WORD_BEFORE_NAME = re.compile(r"\b([A-Z][a-z]+)\s$")
@@ -155,7 +155,9 @@ _FEATURE_AFTER = re.compile(
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
-_FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$")
+_FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$"
+                             # "Praça Gil Eanes", "Ponta da Piedade": a square, a headland
+                             r"|\b(?:Praça|Piazza|Plaza|Largo|Rua|Avenida|Calle|Ponta|Cabo|Capo|Ilha|Serra)\s(?:d[aeo]s?\s)?$")
 _LONGER_SPANISH_NAME = re.compile(r" (?:de|del|de la|de los|de las|do|da|dos|das|di) [A-Z][a-zà-ÿ]")
 # "the Republic of Ragusa" (old Dubrovnik), "South America", «Латинской Америки»: a state of the past or a part of
 # a continent, not the town or country of the name
@@ -315,7 +317,7 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     continue  # "Katon-Karagay National Park": a name of its own, not the town of Karagay
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
-            if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 8), start):
+            if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 12), start):
                 consumed = end
                 continue
             if _VESSEL_BEFORE.search(text, max(0, start - 40), start) and not _ROUTE_DASH.match(text, end):
@@ -443,7 +445,56 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
             # "the Leninsky District of Mogilev" names Mogilev too (as a place named, not as a side)
             resolved.append(ResolvedName(following.start, following.end, text[following.start:following.end], city,
                                          DISTRICTS_CITY))
-    return _namesakes_told_apart(text, resolved, spotted, sentence_of, gazetteer)
+    resolved = _namesakes_told_apart(text, resolved, spotted, sentence_of, gazetteer)
+    return _bare_namesakes_of_a_country_qualified_town(text, resolved, spotted, gazetteer)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:[\w-]+,\s+)?$|['’]s\s+$")
+
+
+def _bare_namesakes_of_a_country_qualified_town(text: str, resolved: list[ResolvedName], spotted: list[SpottedName],
+                                                gazetteer: Gazetteer) -> list[ResolvedName]:
+    """"Lagos and Asilah sign … Nigeria's largest city, Lagos, owes its name to our town": a town given its country
+    only after the article has named it bare is the namesake the bare name is not, where the article names the
+    country of another town of that name (Portugal)."""
+    # every country the text names, as a name or an adjective ("Nigeria's", "Portuguese")
+    country_at = {name.start: (name.end, name.country_hint or name.candidates[0].country_code) for name in spotted
+                  if name.country_hint or name.candidates and all(p.kind == "country" for p in name.candidates)}
+    countries = {code for _, code in country_at.values()}
+    if len(countries) < 2:
+        return resolved
+    ends = {end: (start, code) for start, (end, code) in country_at.items()}
+    qualified: dict[str, set[int]] = {}  # surface -> starts of mentions given their country
+    for r in resolved:
+        if r.place.kind != "city":
+            continue
+        possessive = _POSSESSIVE_BEFORE.search(text, max(0, r.start - 40), r.start)
+        # ("Nigeria's" may be spotted with its 's)
+        before = possessive and (ends.get(possessive.start()) or ends.get(possessive.start() + 2))
+        after = next((country_at[r.end + len(gap)] for gap in (", ", " in ") if r.end + len(gap) in country_at
+                      and text.startswith(gap, r.end)), None)
+        if before and before[1] == r.place.country_code or after and after[1] == r.place.country_code:
+            qualified.setdefault(normalise(r.surface), set()).add(r.start)
+    if not qualified:
+        return resolved
+    candidates_at = {name.start: name.candidates for name in spotted}
+    switched: dict[str, tuple[int, Place]] = {}  # surface -> (the qualified town, the namesake the bare name is)
+    for surface, starts in qualified.items():
+        mentions = [r for r in resolved if normalise(r.surface) == surface]
+        towns = {r.place.place_id for r in mentions if r.start in starts}
+        if len(towns) != 1 or mentions[0].start in starts:
+            continue  # named with its country first: the article's own town
+        [town] = towns
+        others = [p for p in candidates_at.get(mentions[0].start, ()) if p.kind == "city" and p.country_code in countries
+                  and p.country_code != gazetteer.places[town].country_code]
+        if others:
+            switched[surface] = (town, max(others, key=population_prior))
+    if not switched:
+        return resolved
+    return [ResolvedName(r.start, r.end, r.surface, switched[normalise(r.surface)][1],
+                         "namesake of the town the article names with its country")
+            if normalise(r.surface) in switched and r.start not in qualified[normalise(r.surface)]
+            and r.place.place_id == switched[normalise(r.surface)][0] else r for r in resolved]
 
 
 def _namesakes_told_apart(text: str, resolved: list[ResolvedName], spotted: list[SpottedName],
@@ -911,7 +962,9 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
         adjective = spelling.split()[0].lower() if " " in spelling else ""
         if adjective and _folded(spelling[len(adjective):]) == ours and _COUNTRY_ADJECTIVE.fullmatch(adjective):
             continue  # "Finnish Lapland" is Lapland
-
+        if ours == theirs and "-" in spelling and "-" not in place.name and place.kind == "city":
+            renamed[place_id] = replace(place, name=spelling)  # "Ksar el-Kebir", where GeoNames says "Ksar El Kebir"
+            continue
         # "Shandong Province", "Xinjiang Uygur Autonomous Region" and "Samarkand" name the regions the
         # project calls Shandong, Xinjiang and Samarkand Region: the same spelling, more or fewer words.
         if ours != theirs and not (place.kind == "region" and (ours.startswith(theirs) or theirs.startswith(ours))):
