@@ -814,13 +814,15 @@ def _sentence_text(text: str, bounds: list[tuple[int, int]], number: int, fallba
 
 _UNKNOWN_TOWN = re.compile(
     r"\b(?:(?:town|city|village|settlement|municipality|commune|borough|[Mm]ayor)\s+of|(?:trip|excursion)\s+to)\s+"
-    r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)")
+    r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)"
+    # "twinning Monaghan town with O'Neill": the name, then the word town
+    r"|(?<=[a-z] )([A-Z][\w'’-]+)\s+town\s+(?:with|and)\b")
 # No leading \b (it makes the search several times slower): a match inside a word is dropped below.
 _UNKNOWN_AREA = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
     r"|district|region|oblast|province|county|raion))\b")
 _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of",
-               "mayor of", "trip to", "excursion to")
+               "mayor of", "trip to", "excursion to", " town with", " town and")
 # «в городе Джермук», «агрогородок Опса»
 _UNKNOWN_TOWN_RU = re.compile(r"(?<![А-ЯЁа-яё])(?:город[еу]?|городом|г\.|пос[её]л[ао]?к\w*|деревн\w+|сел[аеоу]|агрогород\w*)"
                               r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
@@ -881,9 +883,16 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
             located = _PLACED_IN.search(text, max(0, place.start - 60), place.start)
             if located:
                 matches.append(located)
+        elif kinds == {"region"} and text.endswith(", ", 0, place.start) and place.surface.isascii() and {
+                p.country_code for p in ([place.place] if getattr(place, "place", None) else place.candidates)} <= {"US", "CA", "AU"}:
+            # "O'Neill, Nebraska": a town written with its state, as American (Canadian, Australian) towns are
+            located = _COMMA_REGION_BEFORE.search(text, max(0, place.start - 40), place.start)
+            if located:
+                matches.append(located)
     for match in matches:
-        start, end = match.span(1)
-        name = match.group(1)
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        name = match.group(group)
         if name.startswith("The ") and " " in name[4:]:  # "The Sovetsky District" opening a sentence
             name, start = name[4:], start + 4
         if name.split()[0].lower() in COMMON_WORDS or name.lower() in _NOT_NAMES or name.isupper() \
@@ -896,6 +905,7 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
 
 
 _IN_WORDS = (" in ", " in the ", " of ", "state of ", "province of ")
+_COMMA_REGION_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s$")
 _PLACED_IN = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+in\s+(?:the\s+)?(?:US\s+)?"
                         r"(?:(?:state|province|region)\s+of\s+)?$")
 
