@@ -957,6 +957,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
                                         visiting="visit" in types and "agreement_signed" not in types)
+        if types == ["forum"] and len(pairs) >= 3:
+            # "The forum brought together mayors from Hohhot, Daejeon, Sapporo and Ulan-Ude": a gathering of
+            # many says nothing of who works with whom
+            pairs = []
         if relation_only:
             if not pairs and not (_PRONOUN_START.match(sentence) and by_sentence[number]):
                 continue  # (a tie of "Its …" may find its other side in the sentence before)
@@ -1854,7 +1858,9 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
                 if main_place.kind == "region" and main_member in gazetteer.ancestors(place):
                     replaced = main_member
                     raised += 1
-                elif main_place.kind == "district" and main_place.parent_id == member:
+                elif main_place.kind == "district" and main_place.parent_id == member and _faces_main_pair(
+                        next(m for m in pair if m != member), main_pair, gazetteer):
+                    # (a city meeting a third town is the city: "the Mayor of Ulaanbaatar met the Mayor of Ulan-Ude")
                     replaced = main_member
                     lowered += 1
         sides.append(replaced)
@@ -1862,6 +1868,13 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
     if a == b or (signatories and (raised == 2 or raised and _peers(pair, gazetteer))) or (standing and lowered == 2):
         return pair
     return (min(a, b), max(a, b))
+
+
+def _faces_main_pair(other: int, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    """Whether ``other`` is a side of the main pair, or stands where one is (its city, its region)."""
+    place = gazetteer.places.get(other)
+    return other in main_pair or place is not None and any(
+        other in gazetteer.ancestors(gazetteer.places[m]) for m in main_pair if m in gazetteer.places)
 
 
 def _named_together(text: str, names: list[ResolvedName], pair: tuple[int, int]) -> bool:
