@@ -71,6 +71,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"(?i:\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
         r"|tours|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+"
         r"(?:arrived|came)\b"
+        # "a group of Romanian guests, who were welcomed on the quay by the Mayor of Ruse"
+        r"|\b(?:guests|delegation|visitors)\b[^.;]{0,40}?\b(?:were|was)\s+(?:warmly\s+)?(?:welcomed|received|greeted)\b"
         # "The Lord Mayor of Darwin flew to Ambon for the occasion"
         r"|\b(?:mayor|governor|chairman|chairwoman|akim|hokim|minister|president|head)\s+of\s+(?:the\s+)?"
         r"(?:[\w-]+\s+){1,3}?(?:flew|travell?ed|went|came|headed)\s+to\b)"
@@ -118,6 +120,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|\b(?:direct|regular|new)\s+(?:\w+\s+)?(?:route|connection)s?\b|\bferry\b"
         # "A regular catamaran line between Dubrovnik and Kotor", "open a sea link", "a container line"
         r"|\b(?:catamaran|ship|shipping|boat|sea|container|cargo|passenger)\s+(?:service|route|link|connection|line)s?\b"
+        # "the river bus Rusalka", "a second link across the river", "the first crossing"
+        r"|\briver\s+bus(?:es)?\b|\bwater\s+(?:bus|taxi)\b|\b(?:second|new)\s+link\b"
+        r"|\b(?:first|maiden|inaugural)\s+(?:crossing|sailing|voyage)\b"
         # "The first regular bus between Vidin and Calafat", "First bus on the new Vidin – Calafat line"
         r"|\b(?:first|new|regular|direct)\s+(?:\w+\s+)?(?:bus|train)\b(?!\s+station)",
         _FLAGS),
@@ -146,7 +151,8 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "cultural_event": frozenset(
         ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
     "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry",
-                                 "catamaran", "ship", "shipping", "boat", "sea", "container", "cargo", "passenger"]),
+                                 "catamaran", "ship", "shipping", "boat", "sea", "container", "cargo", "passenger",
+                                 "river", "water", "link", "crossing", "sailing", "voyage"]),
     "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "planting", "unveiled", "joint", "opened", "named", "sent", "sends", "shipped", "ships", "delivered", "delivers", "gifted", "clean", "cleaned", "cleaning", "cleans", "cleanup", "cleanups", "environmental", "ecological", "charity"]),
 }
 # Words that settle a type by themselves, so the pattern need not run.
@@ -575,7 +581,7 @@ def _only_trade_shows(sentence: str) -> bool:
 
 # A transport link is news when it is new: launched, opened, resumed, first, direct.
 _NEW_LINK_WORDS = frozenset(
-    ["new", "direct", "first", "launch", "launched", "launches", "launching", "open", "opened", "opens", "opening",
+    ["new", "direct", "first", "second", "maiden", "launch", "launched", "launches", "launching", "open", "opened", "opens", "opening",
      "inaugural", "inaugurated", "maiden", "resume", "resumed", "resumes", "resumption", "start", "started",
      "starts", "introduced", "introduces", "established"])
 _CALL_WORDS = frozenset(["video", "videoconference", "press", "news", "online", "web", "teleconference"])
