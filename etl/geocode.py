@@ -151,7 +151,9 @@ _FEATURE_AFTER = re.compile(
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
     r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic"
     # "Free State High School", "Minsk Gymnasium No. 1"
-    r"|(?:High|Secondary|Grammar|Middle)\s+School|Gymnasium|Lyceum)\b")
+    r"|(?:High|Secondary|Grammar|Middle)\s+School|Gymnasium|Lyceum"
+    # "the Athens Olympic Games", "the Athens Authentic Marathon": an event named after the town
+    r"|Olympic\s+Games|Olympics|(?:[A-Z][\w-]+\s+)?Marathon)\b")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
