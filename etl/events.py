@@ -917,6 +917,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                                           or _NO_LINK.search(sentence)):
             # "talks on a direct air connection", "there are no direct flights": no link opened
             types.remove("transport_link")
+        if ("twinning_established" in types or "agreement_signed" in types) and _TIE_ENDED.search(sentence):
+            # "decided to end the friendship town agreement, which was signed in 1986": the tie ends today
+            types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
+            types.append("other")
         if len(types) > 1 and ("twinning_established" in types or "agreement_signed" in types) \
                 and _YEARS_AFTER_SIGNING.search(sentence):
             # "The Days of Pogradec … brought 120 artists to Ohrid, twenty years after the two towns signed their
@@ -1090,7 +1094,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 background=finding.background,
             ))
     _attach_provisions(events, sentence_of_event, provisions)
-    strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text))
+    strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text), gazetteer.capital_of)
     if strays:
         places = {i: p for i, p in places.items() if i not in strays}
         mentions = [m for m in mentions if m.place_id not in strays]
@@ -1098,7 +1102,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                       participant_ids=participant_ids, unresolved=_unresolved(text, unknown, bounds))
 
 
-def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, publisher: str | None) -> set[int]:
+def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, publisher: str | None,
+                       capital_of: dict[str, int]) -> set[int]:
     """Small foreign towns named only in passing, in a country the article says nothing else about: far more
     often a word, a person or a site ("Adam Mickiewicz", "Piazza Castello", "the Silla kingdom", "the Banat")
     than the town. A town that is a side of a pair, or whose country the article names, stays."""
@@ -1108,9 +1113,11 @@ def _stray_small_towns(places: dict[int, Place], events: list[Event], spotted, p
     if publisher:
         countries[publisher] += 2
     sides = {i for event in events for pair in event.pairs for i in pair}
+    capitals = set(capital_of.values())
     return {
         i for i, p in places.items()
         if p.kind == "city" and p.name_ru is None and (p.population or 0) < STRAY_TOWN_POPULATION
+        and i not in capitals
         and i not in sides and countries[p.country_code] == 1
         and not any(places[j].kind == "country" and places[j].country_code == p.country_code for j in places)
     }
@@ -1462,6 +1469,12 @@ class _Finding:
         self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
+_TIE_ENDED = re.compile(
+    r"\b(?:end|ended|ends|ending|terminate[sd]?|terminating|termination\s+of|suspend(?:ed|s|ing)?|suspension\s+of"
+    r"|cancel(?:led|ed|s)?|cancellation\s+of|break\s+off|broke\s+off|sever(?:ed|s)?|withdr[ae]w\s+from)\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|twinning|partnerships?|ties|relations|friendship)\b"
+    r"|\b(?:расторг\w*|прекрати\w*|приостанови\w*|разорва\w*)\s+(?:действие\s+)?(?:\w+\s+){0,2}?"
+    r"(?:соглашени|побратим|сотрудничеств|договор|связ)\w*", re.IGNORECASE)
 _YEARS_AFTER_SIGNING = re.compile(
     r"\b(?:\w+|\d+)\s+years\s+after\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:signed|twinned|established|became|sealed)\b"
     r"|\b(?:спустя|через)\s+(?:\w+|\d+)\s+(?:лет|год\w*)\s+после\s+(?:подписани|установлени|того,?\s+как)", re.IGNORECASE)
@@ -1556,7 +1569,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"
                            r"(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
-_ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at)\s+$", re.IGNORECASE)
+_ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of)\s+$", re.IGNORECASE)
+_VIA_AFTER = re.compile(r"(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:via|by\s+way\s+of)\b")
 _LIST_JOIN_AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 # "Kanazawa also has sister cities in Buffalo": the twin, not a place where something happens
 _PARTNERS_IN = re.compile(r"\b(?:sister|twin|partner|friendship)[\s-](?:cities|city|towns?)\s+in\s+$", re.IGNORECASE)
@@ -1614,8 +1628,9 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         if at_venue[k - 1] and not at_venue[k] and _OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start):
             at_venue[k] = True
     # "arrived after flying via Helsinki and Vancouver": stops on the way, never a side (a venue may be one)
+    # "from Moscow via Mumbai", "from Hirtshals in Denmark by way of Tórshavn": where the journey began
     stops = {k for k, r in enumerate(names) if _ROUTE_CUE_BEFORE.search(text, max(0, r.start - 20), r.start)
-             or text.startswith(" via ", r.end) and text.endswith("from ", 0, r.start)}  # "from Moscow via Mumbai"
+             or text.endswith("from ", 0, r.start) and _VIA_AFTER.match(text, r.end)}
     for k in range(1, len(names)):
         if k - 1 in stops and _LIST_JOIN_AND.fullmatch(text, names[k - 1].end, names[k].start):
             stops.add(k)
