@@ -29,7 +29,8 @@ _EN_DISTRICTS = (
     # "Vladimir's Frunzensky District"
     re.compile(rf"\b(?P<city>[A-Z][\w-]+)['’]s\s+({_EN_ADJECTIVE})(?:\s+and\s+({_EN_ADJECTIVE}))?\s+[Dd]istricts?\b"),
 )
-_RU_ADJECTIVE = r"[А-ЯЁ][а-яё]+(?:ий|ый|ой|ого|ому|ым|ом|ая|ую|ие|ых|ым|ыми|им|ими|их|ие)"
+# («Верх-Исетский»: the whole hyphenated name, never its second half)
+_RU_ADJECTIVE = r"(?<![\w-])(?:[А-ЯЁ][а-яё]+-)?[А-ЯЁ][а-яё]+(?:ий|ый|ой|ого|ому|ым|ом|ая|ую|ие|ых|ым|ыми|им|ими|их|ие)"
 _RU_DISTRICTS = re.compile(
     # «Октябрьский район Владимира», «Фрунзенского района г. Владимира», «Октябрьский и Фрунзенский районы Владимира»
     rf"\b({_RU_ADJECTIVE})(?:\s+и\s+({_RU_ADJECTIVE}))?\s+район(?:а|у|ом|е|ы|ов|ам|ами|ах)?\s+"

@@ -1880,7 +1880,7 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
                     replaced = main_member
                     raised += 1
                 elif main_place.kind == "district" and main_place.parent_id == member and _faces_main_pair(
-                        next(m for m in pair if m != member), main_pair, gazetteer):
+                        next(m for m in pair if m != member), main_pair, gazetteer, place):
                     # (a city meeting a third town is the city: "the Mayor of Ulaanbaatar met the Mayor of Ulan-Ude")
                     replaced = main_member
                     lowered += 1
@@ -1891,11 +1891,12 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
     return (min(a, b), max(a, b))
 
 
-def _faces_main_pair(other: int, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
-    """Whether ``other`` is a side of the main pair, or stands where one is (its city, its region)."""
+def _faces_main_pair(other: int, main_pair: tuple[int, int], gazetteer: Gazetteer, city: Place) -> bool:
+    """Whether ``other``, paired with ``city``, is a side of the main pair or a city of one (a region is not:
+    «Брестская делегация … в Свердловской области» is Brest's, not its district's)."""
     place = gazetteer.places.get(other)
-    return other in main_pair or place is not None and any(
-        other in gazetteer.ancestors(gazetteer.places[m]) for m in main_pair if m in gazetteer.places)
+    return other in main_pair or place is not None and place.kind == city.kind and any(
+        gazetteer.places[m].parent_id == other for m in main_pair if m in gazetteer.places)
 
 
 def _named_together(text: str, names: list[ResolvedName], pair: tuple[int, int]) -> bool:
