@@ -1652,9 +1652,17 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         guests = [gazetteer.places[i] for i in others]
         # "a delegation of the Gatchina district of Leningrad Region": the region only says where Gatchina is
         guests = [g for g in guests if not any(g.place_id in gazetteer.ancestors(other) for other in guests)]
-        if host.kind != "country" and all(g.country_code != host.country_code and not _related(g, host, gazetteer)
-                                          for g in guests):
-            return sorted((min(venue, g.place_id), max(venue, g.place_id)) for g in guests), venues
+        # «В Кунгур приехали делегации Бурятии и Иркутской области, гости из Эрэн-Хото»: the host and its
+        # foreign guests; guests from the host's own country pair with nobody, and never with each other
+        # "the Vice Governor of Hunan met in Changsha with a delegation of Chuvashia": the region that holds the
+        # venue is the host's side
+        holding = [g for g in guests if g.place_id in gazetteer.ancestors(host)]
+        side = holding[0].place_id if holding else venue
+        guests = [g for g in guests if g not in holding]
+        foreign = [g for g in guests if g.country_code != host.country_code]
+        # ("Lancaster in Pennsylvania": a venue that holds a guest is that guest's address, not a host)
+        if host.kind != "country" and foreign and not any(venue in gazetteer.ancestors(g) for g in guests):
+            return sorted((min(side, g.place_id), max(side, g.place_id)) for g in foreign), venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
     elif venues and not others:
