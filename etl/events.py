@@ -1281,6 +1281,8 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
         names += (stem[:-2] + "а", stem[:-2] + "о")
     if stem.endswith("ов"):
         names += (stem[:-2] + "ы",)
+    if stem.endswith("ин"):  # Губ-инский → Губа
+        names += (stem[:-2] + "а",)
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
     names += (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
@@ -1569,6 +1571,8 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"
                            r"(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
+_WITH_BEFORE = re.compile(r"(?:\bс|\bсо|\bwith)\s+(?:[а-яё]+(?:ой|ым|им|ими|ыми)\s+|the\s+)?(?:город\w*\s+|city\s+of\s+)?$",
+                          re.IGNORECASE)
 _ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of)\s+$", re.IGNORECASE)
 _VIA_AFTER = re.compile(r"(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:via|by\s+way\s+of)\b")
 _LIST_JOIN_AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
@@ -1667,6 +1671,13 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         names = [r for r in names if r.place.place_id in others]
     elif venues and not others:
         return [], venues  # "a change in Skopje or Sofia": only where, nobody who
+    elif len(venues) == 1 and len(others) == 1 and any(
+            r.place.place_id in others and _WITH_BEFORE.search(text, max(0, r.start - 30), r.start) for r in names):
+        # «в Губе подписан меморандум о сотрудничестве с турецкой Амасьей»: the other side signed with is
+        # the town where it was signed
+        [venue], [other] = venues, others
+        if gazetteer.places[venue].country_code != gazetteer.places[other].country_code:
+            return [(min(venue, other), max(venue, other))], set()
     if len(names) >= 2 and _PARTNERS_WITH.search(text, names[0].end, names[1].start):
         # "Erlangen maintains partnerships with Eskilstuna, Rennes …", «у Находки есть города-побратимы Цуруга и
         # Отару»: the list hangs off the subject.

@@ -169,7 +169,7 @@ def _modified(path: Path) -> float:
 
 
 # Bump when the index's shape or the matching rules in _build change, so old caches are not reused.
-INDEX_VERSION = "49"
+INDEX_VERSION = "50"
 MIN_TOWN_POPULATION = 5000
 
 
@@ -450,7 +450,7 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                             and place_id not in towns_named_like_nouns[normalise(alias)]:
                         towns_named_like_nouns[normalise(alias)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
-                if (place.population or 0) < 300_000:
+                if (place.population or 0) < 100_000:
                     continue  # matched as written; declining every small foreign town's Russian name is not worth it
                 # big cities are declined («в аэропорт Аданы», «из Харбина»), unless named like a country
                 cyrillic = {alias for alias in cyrillic if normalise(alias) not in country_names}
