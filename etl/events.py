@@ -967,9 +967,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
                                         visiting="visit" in types and "agreement_signed" not in types)
-        if types == ["forum"] and len(pairs) >= 3:
-            # "The forum brought together mayors from Hohhot, Daejeon, Sapporo and Ulan-Ude": a gathering of
-            # many says nothing of who works with whom
+        if types and set(types) <= {"forum", "cultural_event"} and len(pairs) >= 3 \
+                and not _PARTNERSHIP_WORD.search(sentence):
+            # "The forum brought together mayors from Hohhot, Daejeon, Sapporo and Ulan-Ude", «за кубок боролись
+            # сборные Джалал-Абада, Шымкента, Андижана и Кашгара»: a gathering of many says nothing of who works
+            # with whom
             pairs = []
         if relation_only:
             if not pairs and not (_PRONOUN_START.match(sentence) and by_sentence[number]):
@@ -1471,6 +1473,8 @@ class _Finding:
         self.standing = standing  # only states a standing tie ("Minsk and Kazan have long been partners")
 
 
+# "teams from Granada's twin cities", «команды городов-побратимов»: the gathering is of partners
+_PARTNERSHIP_WORD = re.compile(r"\b(?:twin|sister|partner|friendship|побратим|партн[её]р)\w*", re.IGNORECASE)
 _TIE_ENDED = re.compile(
     r"\b(?:end|ended|ends|ending|terminate[sd]?|terminating|termination\s+of|suspend(?:ed|s|ing)?|suspension\s+of"
     r"|cancel(?:led|ed|s)?|cancellation\s+of|break\s+off|broke\s+off|sever(?:ed|s)?|withdr[ae]w\s+from)\s+"
