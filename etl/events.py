@@ -1577,7 +1577,9 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
 # "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
 _WITH_BEFORE = re.compile(r"(?:\bс|\bсо|\bwith)\s+(?:[а-яё]+(?:ой|ым|им|ими|ыми)\s+|the\s+)?(?:город\w*\s+|city\s+of\s+)?$",
                           re.IGNORECASE)
-_ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of)\s+$", re.IGNORECASE)
+_ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of"
+                               # «через пункт пропуска Кяхта — Алтанбулаг», «через Москву»
+                               r"|через(?:\s+(?:пункт\w*|КПП)(?:\s+пропуска)?)?)\s+$", re.IGNORECASE)
 _VIA_AFTER = re.compile(r"(?:\s+in\s+[A-Z][\w-]+)?,?\s+(?:via|by\s+way\s+of)\b")
 _LIST_JOIN_AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 # "Kanazawa also has sister cities in Buffalo": the twin, not a place where something happens
@@ -1637,7 +1639,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
             at_venue[k] = True
     # "arrived after flying via Helsinki and Vancouver": stops on the way, never a side (a venue may be one)
     # "from Moscow via Mumbai", "from Hirtshals in Denmark by way of Tórshavn": where the journey began
-    stops = {k for k, r in enumerate(names) if _ROUTE_CUE_BEFORE.search(text, max(0, r.start - 20), r.start)
+    stops = {k for k, r in enumerate(names) if _ROUTE_CUE_BEFORE.search(text, max(0, r.start - 30), r.start)
              or text.endswith("from ", 0, r.start) and _VIA_AFTER.match(text, r.end)}
     for k in range(1, len(names)):
         if k - 1 in stops and _LIST_JOIN_AND.fullmatch(text, names[k - 1].end, names[k].start):

@@ -403,7 +403,7 @@ def _split_related(text: str) -> tuple[str, str | None, list[RelatedHeadline]]:
 
 
 _RELATED_LOOSE_HEADER = re.compile(
-    r"^[ \t]*(?:(?:Другие|Ещё|Еще|Все)\s+(?:материалы|новости|статьи|публикации)|(?:More|Other|Latest|Recent)\s+(?:[\w-]+\s+)?(?:news|stories"
+    r"^[ \t]*(?:(?:Другие|Ещё|Еще|Все)\s+(?:материалы|новости|статьи|публикации)|Новости\s+[а-яё]+|(?:More|Other|Latest|Recent)\s+(?:[\w-]+\s+)?(?:news|stories"
     r"|articles|materials|items)|More\s+(?:from|in|on)\s+[A-Z]\w*|Related\s+(?:information|articles|content|links|materials|posts|items|reading))\b"
     r"[^\n.!?]{0,60}$", re.IGNORECASE | re.MULTILINE)
 _QUOTED_CATEGORY = re.compile(r"[«\"“„'](?P<category>[^»\"”“\n]+)[»\"”“']")
