@@ -516,3 +516,62 @@ def test_the_visiting_delegation_meets_an_official_of_a_third_place(gazetteer):
         "Whitehorse and Kemi signed a sister city agreement on Saturday. The Kemi delegation arrived on Wednesday. "
         "On Friday the delegation met the Minister of Tourism of Yukon to discuss charter flights."), gazetteer)
     assert frozenset({"kemi|fi", "yukon|ca"}) in labels_from_extraction(extraction).pairs
+
+
+def test_a_namesake_given_its_country_after_the_bare_name_is_the_other_town(gazetteer):
+    extraction = extract_article(_article(
+        "Lagos and Asilah signed a twinning agreement on Saturday. In 1578 the fleet of King Sebastian left Portugal "
+        "for Asilah. Nigeria's largest city, Lagos, owes its name to sailors from our town."), gazetteer)
+    assert frozenset({"asilah|ma", "lagos|pt"}) in labels_from_extraction(extraction).pairs
+
+
+def test_a_small_american_town_written_with_its_state(gazetteer):
+    extraction = extract_article(_article(
+        "Councillors voted to seek a twinning with O'Neill, Nebraska. A delegation from O'Neill visited Ennis in "
+        "Ireland."), gazetteer)
+    assert _places(extraction).get("O'Neill") == ("US", "city")
+
+
+@pytest.mark.parametrize(("body", "pairs"), [
+    # a forum or tournament of many, with no word of partnership
+    ("The forum in Ulaanbaatar brought together mayors from Hohhot, Daejeon, Sapporo and Ulan-Ude.", set()),
+    # the host and its foreign guests; its own country's guests pair with nobody
+    ("В Кунгур приехали делегации Бурятии и Иркутской области, гости из китайского Эрэн-Хото.",
+     {frozenset({"erenhot|cn", "kungur|ru"})}),
+    # a route through a border crossing
+    ("Делегация Сухэ-Батора прибыла в Гусиноозерск через пункт пропуска Кяхта.",
+     {frozenset({"gusinoozyorsk|ru", "sukhbaatar|mn"})}),
+    # the place of signing is the side signed with
+    ("На фестивале яблок в Губе подписан меморандум о сотрудничестве с турецкой Амасьей.",
+     {frozenset({"amasya|tr", "quba|az"})}),
+])
+def test_who_pairs_with_whom_at_gatherings_and_signings(gazetteer, body, pairs):
+    found = labels_from_extraction(extract_article(_article(body, title="News"), gazetteer)).pairs
+    assert found == pairs
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (("The municipal council decided to end the friendship agreement between Hafnarfjordur and Haugesund, which "
+     "was signed in 1986."), "other"),
+    (("At ten o'clock the river bus left the pontoon in Giurgiu and moored in Ruse twenty minutes later, the first "
+     "crossing of the new line."), "transport_link"),
+    (("The Mayor of Giurgiu and a group of guests, who were welcomed on the quay by the Mayor of Ruse, arrived by "
+     "boat."), "visit"),
+    ("The Lord Mayor of Darwin flew to Ambon for the occasion.", "visit"),
+])
+def test_event_wording_of_fresh_pages(gazetteer, body, kind):
+    types = {e.event_type for e in extract_article(_article(body), gazetteer).events}
+    assert kind in types and (kind != "other" or "agreement_signed" not in types)
+
+
+def test_an_event_named_after_a_city_is_not_the_city(gazetteer):
+    found = {p.name for p in extract_article(_article(
+        "Rowers from Bled raced on the course built for the Athens Olympic Games."), gazetteer).places.values()}
+    assert "Athens" not in found
+
+
+def test_a_hyphenated_district_name_is_one_district(gazetteer):
+    found = {p.name for p in extract_article(_article(
+        "Ленинский район Бреста и Верх-Исетский район Екатеринбурга подписали соглашение.",
+        title="Новости"), gazetteer).places.values()}
+    assert "Verkh-Isetsky District, Yekaterinburg" in found and "Isetsky District, Yekaterinburg" not in found
