@@ -49,7 +49,8 @@ def test_the_etl_benchmark_pages_read_as_the_cities_they_were_written_about(gaze
 
 
 def test_the_dashboard_benchmark_can_time_the_first_render_alone(tmp_path, monkeypatch, capsys):
-    """--only-first-render: no page views, no export; each cold start's time, then their median, last."""
+    """--only-first-render: no page views, no export; each cold start's time, of the dashboard and of a bare
+    page, then their medians, last."""
     import pytest
 
     if not Path("/usr/bin/chromium").exists():
@@ -65,5 +66,8 @@ def test_the_dashboard_benchmark_can_time_the_first_render_alone(tmp_path, monke
 
     captured = capsys.readouterr()
     assert captured.err.count("first render: ") == 2
+    assert captured.err.count("first render of a bare page") == 2
     last = captured.out.strip().splitlines()[-1]
-    assert last.startswith("first_render_s=") and float(last.split("=")[1]) > 0
+    figures = dict(field.split("=") for field in last.split())
+    assert list(figures) == ["first_render_s", "bare_page_first_render_s"]
+    assert all(float(value) > 0 for value in figures.values())
