@@ -207,6 +207,16 @@ def year_from_name(name: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
+def _year_of_file_name(file_name: str | None, text: str, saved_year: int | None) -> int | None:
+    """The year a file name gives. Where it holds several ("2016_2024_molodechno.txt": a number, then the
+    year), the one the text agrees with, else the latest."""
+    years = [int(match.group()) for match in _NAME_YEAR.finditer(file_name or "")]
+    if len(years) < 2:
+        return years[0] if years else None
+    told = year_from_text(text, saved_year)
+    return told if told in years else max(years)
+
+
 def year_from_text(text: str, latest_possible: int | None = None) -> int | None:
     """The year a text is most likely from: the latest year it names as "now".
 
@@ -306,7 +316,8 @@ def resolve_published(
         return date(found.year, found.month or 1, found.day or 1), found.precision, False
     saved_year = modified.year if modified and modified.year >= FIRST_YEAR else None
     file_name = source_path.replace("\\", "/").rsplit("/", 1)[-1] if source_path else None
-    inferred = year or year_from_name(url) or year_from_name(file_name) or year_from_text(text, saved_year)
+    inferred = year or year_from_name(url) or _year_of_file_name(file_name, text, saved_year) \
+        or year_from_text(text, saved_year)
     if inferred:
         return _safe_date(inferred, found.month or 1, found.day or 1), found.precision, True
     if saved_year:

@@ -175,3 +175,12 @@ def test_an_anniversary_and_the_year_it_counts_from_give_the_year(text, year):
 def test_an_anniversary_that_fits_several_years_picks_none_of_them():
     text = "The 20th anniversary of ties set up in 1995 and of the fair first held in 2001."
     assert year_from_text(text, 2026) not in (2015, 2021)
+
+
+def test_a_file_name_with_a_number_and_a_year_gives_the_year():
+    """"2016_2024_molodechno.txt": the page's number reads like a year too; the later one is the year."""
+    published, _, inferred = resolve_published(PartialDate(None, 12, 2), source_path="pages/2016_2024_molodechno.txt")
+    assert published == date(2024, 12, 2) and inferred
+    # where the text agrees with one of them, that one
+    assert resolve_published(PartialDate(None, 5, 1), source_path="2024_2008_run.txt",
+                             text="The 2008 run was the tenth.")[0] == date(2008, 5, 1)
