@@ -309,6 +309,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if len(key) == 1 and (key[0] in CITY_WORDS or key[0] in gazetteer.words_opening_sentences) \
                     and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …", «Ровно 25 лет назад»: the word, opening the sentence
+            if text[max(0, start - 4):start] == "the " and _RIVER_CROSSED_BEFORE.search(text, max(0, start - 20), start):
+                continue  # "a footbridge over the Kent": a river, whatever town shares its name
             if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (
                     all((p.population or 0) < 15_000 for p in gazetteer.candidates(key)) or _NOT_A_NOUN_AFTER.match(text, end)):
                 # "on the banks of the Neman", "a camp on the Amur in summer": a river. (A city after "the" is
@@ -627,6 +629,7 @@ _INSTITUTION_STEMS = ("правительств", "губернатор", "ад�
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"
                             r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
+_RIVER_CROSSED_BEFORE = re.compile(r"\b(?:over|across|along|crossing|bank\s+of|banks\s+of|mouth\s+of)\s+the\s$")
 _NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley|and\s+the)\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # What may follow a town's adjective name when no noun does: punctuation, a conjunction or preposition, a verb
