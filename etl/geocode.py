@@ -532,13 +532,17 @@ def _namesakes_told_apart(text: str, resolved: list[ResolvedName], spotted: list
                                                            population_prior(p)))
     if not switched:
         return resolved
+    stated = {name.start: name.stated_country for name in spotted if name.stated_country}
+    # (a mention given its country by an adjective, «Российский Армавир», keeps it)
     return [ResolvedName(r.start, r.end, r.surface, switched[normalise(r.surface)], NAMESAKE_OF_QUALIFIED)
-            if r.start not in qualified and normalise(r.surface) in switched else r for r in resolved]
+            if r.start not in qualified and normalise(r.surface) in switched
+            and stated.get(r.start, switched[normalise(r.surface)].country_code) == switched[normalise(r.surface)].country_code
+            else r for r in resolved]
 
 
 NAMESAKE_OF_QUALIFIED = "namesake of the town named with its region"
 # "Lincoln, Nebraska", "Salem in India's Tamil Nadu"
-_REGION_QUALIFIES = re.compile(r", | in (?:[A-Z][\w-]+['’]s )?")
+_REGION_QUALIFIES = re.compile(r", | in (?:[A-Z][\w-]+['’]s )?| ")  # and «Армавир Краснодарского края»
 
 
 def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
