@@ -1870,10 +1870,10 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
 
 _DELEGATION_AFTER = re.compile(r"\s+(?:delegation|guests)\b|\s+делегаци")
 _DELEGATION_BEFORE = re.compile(r"\b(?:delegation|guests|visitors)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
-                                r"|\bделегаци\w*\s+(?:города\s+|из\s+)?$", re.IGNORECASE)
+                                r"|\bделегаци\w*\s+(?:города\s+|из\s+)?(?:[а-яё]+(?:ого|ой|их|ых)\s+)?$", re.IGNORECASE)
 # "On Friday the delegation met …", «Делегация также встретилась …»: the guests are the subject
 _GUESTS_SUBJECT = re.compile(r"^(?:[\w\s,]{0,30}?\s)?(?:the|our)?\s*(?:delegation|guests|visitors)\b"
-                             r"|^(?:[\w\s,]{0,30}?\s)?(?:[Дд]елегаци\w*|[Гг]ост[иья]\w*)\b")
+                             r"|^(?:[\w\s,]{0,30}?\s)?(?:[Дд]елегаци\w*|[Гг]ост(?:и|ей|ям|ями|ях))\b")
 _OFFICIAL_OF_PLACE = re.compile(r"\b(?:minister|governor|mayor|premier|head|chairman|chairwoman|president|leadership"
                                 r"|government|cabinet)\b[^.;]{0,40}?\bof\s+(?:the\s+)?$"
                                 r"|\b(?:министр|губернатор|мэр|глав|председател|руководств|правительств|кабинет)\w*"
