@@ -1129,12 +1129,14 @@ STRAY_TOWN_POPULATION = 50_000
 
 
 # A standing relationship stated in passing ("Bonn is also twinned with Oxford"): pairs, but no news.
-_RELATION_WORDS = frozenset(["twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts", "between"])
+_RELATION_WORDS = frozenset(["link", "links", "twinned", "twin", "sister", "partner", "partners", "friendship", "fraternal", "twinning", "partnership", "partnerships", "ties", "relations", "contacts", "between"])
 _RELATION = re.compile(
     r"\btwinned\s+with\b|^Its\s+(?:\w+\s+){0,2}(?:partnership|twinning|friendship)\b"
     r"|\b(?:twin|sister|partner|friendship|fraternal)[\s-](?:cit(?:y|ies)|towns?|regions?"
     r"|districts?|states?|provinces?|prefectures?|counties|county|oblasts?)\b|\btwinning\s+(?:ties|links|relations|partners?)\b|\bpartnership\s+(?:ties|relations)\s+with\b"
     r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b"
+    # "its first new twinning since its link with Aachen in Germany"
+    r"|\b(?:its|their|our)\s+(?:\w+\s+)?(?:link|links|twinning|partnership)\s+with\b"
     # "cooperate under the agreement between the Vitebsk and Pskov regions": the tie the work rests on
     r"|\b(?:under|within\s+the\s+framework\s+of)\s+(?:the|an|a)\s+(?:\w+\s+){0,2}(?:agreement|memorandum|treaty)"
     r"\s+(?:\w+\s+){0,3}?between\b",
@@ -1562,7 +1564,7 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "some 45 km south of the Serbian capital": a distance given from a place
                            r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:km|kilomet(?:re|er)s|miles)\s+from"
                            # "flying from Reykjavík to Copenhagen": both ends of the journey are the route
-                           r"|fl(?:ying|ew|ies|y)\s+from|fl(?:ying|ew|ies|y)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
+                           r"|fl(?:ying|ew|ies|y|own)\s+from|fl(?:ying|ew|ies|y|own)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
                            # "left Brussels on 18 October and returned to Kanazawa": the journey home
                            r"|left|departed\s+from|returned\s+(?:home\s+)?to|flew\s+(?:home\s+)?(?:back\s+)?to"
                            # "flew from Batumi via Istanbul to Atlanta"
@@ -1677,6 +1679,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         names = [r for r in names if r.place.place_id in others]
     elif venues and not others:
         return [], venues  # "a change in Skopje or Sofia": only where, nobody who
+    elif len(venues) >= 2 and len(others) == 1:
+        return [], venues  # "The Biella delegation arrived, having flown from Milan to Manchester": a journey
     elif len(venues) == 1 and len(others) == 1 and any(
             r.place.place_id in others and _WITH_BEFORE.search(text, max(0, r.start - 30), r.start) for r in names):
         # «в Губе подписан меморандум о сотрудничестве с турецкой Амасьей»: the other side signed with is
