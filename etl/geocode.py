@@ -121,6 +121,17 @@ def _after_a_russian_given_name(text: str, start: int) -> bool:
     return len(word) == 1 or any(form in _RUSSIAN_GIVEN_NAMES for form in (word, word[:-1], word[:-2], word + "й"))
 
 
+def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) -> bool:
+    """«Владимир Ульянов»: a town named like a given name («Владимир»), followed by a surname; and
+    «со дня рождения Хо Ши Мина»: a person's birthday."""
+    word = surface.lower()
+    if word in _RUSSIAN_GIVEN_NAMES and _RUSSIAN_SURNAME_AFTER.match(text, end) or _SAID_AFTER_RU.match(text, end):
+        return True  # (and «Хо Ши Мин говорил»: a town says nothing)
+    return text.endswith(("рождения ", "памяти ", "имени "), 0, end - len(surface))
+
+
+_SAID_AFTER_RU = re.compile(r" (?:говорил|сказал|писал|отмечал|подчеркивал|подчёркивал|родился|умер)\b")
+_RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:ов|ев|ин|ын|ий|ой|ский|цкий|ова|ева|ина|ская|ко|ук|юк|ич)\b")
 _RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
 # Given names (and their stems, for «Андрея», «Ольгой»), the usual ones of Belarus, Russia and Kazakhstan
 _GIVEN_NAMES_TEXT = (
@@ -337,8 +348,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     or "S" in text[max(0, start - 7):start] and _SAINT_BEFORE.search(text, max(0, start - 7), start):
                 continue
             if "А" <= surface[0] <= "Я" and (_not_a_town_in_russian(text, start, end)
-                                             or _after_a_russian_given_name(text, start)):
-                continue  # «улица Кирова», «Андрей Борисов»
+                                             or _after_a_russian_given_name(text, start)
+                                             or _a_russian_given_name_before_a_surname(text, surface, end)):
+                continue  # «улица Кирова», «Андрей Борисов», «Владимир Ульянов», «рождения Хо Ши Мина»
             if start and text[start - 1] == "«" and "А" <= surface[0] <= "Я" and 0 <= text.find("»", end, end + 30) \
                     and not any(p.kind == "country" for p in gazetteer.candidates(key)):
                 continue  # ОАО «Бабушкина крынка», ФК «Витебск», гостиница «Минск»: a name of its own (not speech)
