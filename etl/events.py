@@ -1577,6 +1577,10 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"
                            r"(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 # "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
+# "the chairman of the Vitebsk Regional Executive Committee met the Governor of Penza Region, who came to Saransk":
+# the two who met are the sides, the town one of them came to is where
+_MET_WITH = re.compile(r"\bвстретил\w*\s+с\b|\bпровел\w*\s+(?:переговоры|встречу)\s+с\b|\bmet\s+(?:with\s+)?(?:the\s+)?"
+                       r"|\bheld\s+talks\s+with\b", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"(?:\bс|\bсо|\bwith)\s+(?:[а-яё]+(?:ой|ым|им|ими|ыми)\s+|the\s+)?(?:город\w*\s+|city\s+of\s+)?$",
                           re.IGNORECASE)
 _ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of"
@@ -1657,7 +1661,9 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     venues = {r.place.place_id for r, venue in zip(names, at_venue) if venue} \
         - {r.place.place_id for r, venue in zip(names, at_venue) if not venue}
     others = {r.place.place_id for r in names} - venues
-    if visiting and len(venues) == 1 and len(others) >= 2:
+    side_names = [r for r in names if r.place.place_id in others]
+    met = len(others) == 2 and len(side_names) >= 2 and _MET_WITH.search(text, side_names[0].end, side_names[-1].start)
+    if visiting and len(venues) == 1 and len(others) >= 2 and not met:
         # "Delegations of Lviv, Košice and Nyíregyháza arrived in Rzeszów": each visits the venue
         [venue] = venues
         host = gazetteer.places[venue]
