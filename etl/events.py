@@ -1581,6 +1581,9 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
 # the two who met are the sides, the town one of them came to is where
 _MET_WITH = re.compile(r"\bвстретил\w*\s+с\b|\bпровел\w*\s+(?:переговоры|встречу)\s+с\b|\bmet\s+(?:with\s+)?(?:the\s+)?"
                        r"|\bheld\s+talks\s+with\b", re.IGNORECASE)
+_JOURNEY_BEFORE = re.compile(r"\b(?:fl(?:ying|ew|ies|y|own)\s+(?:from|to)|fl(?:ying|ew|ies|y|own)\s+from\s+[A-Z][\w'’-]+"
+                             r"(?:\s+[A-Z][\w'’-]+)?\s+to|left|departed\s+from|returned\s+(?:home\s+)?to|via|through"
+                             r"|travell?ed\s+(?:by\s+\w+\s+)?(?:from|to))\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"(?:\bс|\bсо|\bwith)\s+(?:[а-яё]+(?:ой|ым|им|ими|ыми)\s+|the\s+)?(?:город\w*\s+|city\s+of\s+)?$",
                           re.IGNORECASE)
 _ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of"
@@ -1686,7 +1689,15 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     elif venues and not others:
         return [], venues  # "a change in Skopje or Sofia": only where, nobody who
     elif len(venues) >= 2 and len(others) == 1:
-        return [], venues  # "The Biella delegation arrived, having flown from Milan to Manchester": a journey
+        # "The Biella delegation arrived in Halifax, having flown from Milan to Manchester": the journey's
+        # points are no sides; the one place arrived in, if any, is the host
+        journey = {r.place.place_id for r in names if r.place.place_id in venues
+                   and _JOURNEY_BEFORE.search(text, max(0, r.start - 45), r.start)}
+        [other] = others
+        hosts = [v for v in venues - journey if gazetteer.places[v].country_code != gazetteer.places[other].country_code]
+        if visiting and journey and len(hosts) == 1:
+            return [(min(other, hosts[0]), max(other, hosts[0]))], venues
+        return [], venues
     elif len(venues) == 1 and len(others) == 1 and any(
             r.place.place_id in others and _WITH_BEFORE.search(text, max(0, r.start - 30), r.start) for r in names):
         # «в Губе подписан меморандум о сотрудничестве с турецкой Амасьей»: the other side signed with is

@@ -575,3 +575,32 @@ def test_a_hyphenated_district_name_is_one_district(gazetteer):
         "Ленинский район Бреста и Верх-Исетский район Екатеринбурга подписали соглашение.",
         title="Новости"), gazetteer).places.values()}
     assert "Verkh-Isetsky District, Yekaterinburg" in found and "Isetsky District, Yekaterinburg" not in found
+
+
+@pytest.mark.parametrize(("body", "pairs"), [
+    # Armavir named with its region beside a bare Armavir: the bare one is the namesake
+    (("Глава общины Армавир и глава муниципального образования город Армавир Краснодарского края подписали "
+      "соглашение об установлении побратимских связей."), {frozenset({"armavir|am", "armavir|ru"})}),
+    # a journey is no pair
+    ("The Biella delegation arrived in Kendal on Thursday, having flown from Milan to Manchester.",
+     {frozenset({"biella|it", "kendal|gb"})}),
+    # the two who met are the sides, the town one of them came to is where
+    (("Председатель Витебского облисполкома встретился с губернатором Пензенской области, который приехал "
+      "в Саранск."), {frozenset({"penza region|ru", "vitebsk region|by"})}),
+])
+def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
+    assert labels_from_extraction(extract_article(_article(body, title="News"), gazetteer)).pairs == pairs
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("A new footbridge over the Kent opened in Kendal, twinned with Rinteln in Germany.", {"Kendal", "Rinteln"},
+     {"Kent", "Kendall"}),
+    ("В Симбирске родился Владимир Ульянов. Форум приурочен к 135-летию со дня рождения Хо Ши Мина.",
+     set(), {"Vladimir", "Ho Chi Minh City"}),
+    ("Мастера Поставского и Докшицкого районов приехали в Глубокое.", {"Postavy", "Dokshitsy"}, set()),
+    ("Октябрьский район Витебска и Октябрьский район городского округа Саранск подписали соглашение.",
+     {"Oktyabrsky District, Saransk", "Oktyabrsky District, Vitebsk"}, set()),
+])
+def test_places_read_from_fresh_pages(gazetteer, body, present, absent):
+    found = {p.name for p in extract_article(_article(body, title="News"), gazetteer).places.values()}
+    assert present <= found and not (absent & found)
