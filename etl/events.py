@@ -1576,7 +1576,6 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            r"|calling\s+at|stopp(?:ed|ing)\s+(?:over\s+)?(?:at|in)|stayed\s+(?:with\s+\w+\s+)?(?:in|at))\s+"
                            r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"
                            r"(?:(?:\w+\s+)?(?:city|town)\s+of\s+)?$", re.IGNORECASE)
-# "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
 # "the chairman of the Vitebsk Regional Executive Committee met the Governor of Penza Region, who came to Saransk":
 # the two who met are the sides, the town one of them came to is where
 _MET_WITH = re.compile(r"\bвстретил\w*\s+с\b|\bпровел\w*\s+(?:переговоры|встречу)\s+с\b|\bmet\s+(?:with\s+)?(?:the\s+)?"
@@ -1586,6 +1585,7 @@ _JOURNEY_BEFORE = re.compile(r"\b(?:fl(?:ying|ew|ies|y|own)\s+(?:from|to)|fl(?:y
                              r"|travell?ed\s+(?:by\s+\w+\s+)?(?:from|to))\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"(?:\bс|\bсо|\bwith)\s+(?:[а-яё]+(?:ой|ым|им|ими|ыми)\s+|the\s+)?(?:город\w*\s+|city\s+of\s+)?$",
                           re.IGNORECASE)
+# "flying via Helsinki and Vancouver", "calling at Cavtat and Herceg Novi": every stop of a route listed after the cue
 _ROUTE_CUE_BEFORE = re.compile(r"\b(?:via|through|calling\s+at|border\s+at|by\s+way\s+of"
                                # «через пункт пропуска Кяхта — Алтанбулаг», «через Москву»
                                r"|через(?:\s+(?:пункт\w*|КПП)(?:\s+пропуска)?)?)\s+$", re.IGNORECASE)
