@@ -513,3 +513,9 @@ def test_fairs_the_sides_agreed_to_hold_describe_the_document(gazetteer):
                                 "приглашать творческие коллективы на районные праздники.")
     assert {"culture", "economy"} <= labels.agreement_sectors
     assert "cultural_event" not in labels.event_types
+
+
+def test_going_somewhere_is_no_congress(gazetteer):
+    labels = _labels(gazetteer, "– Теперь любой благовещенец может съездить в Хэйхэ и вернуться домой к ужину, – "
+                                "отметил мэр Благовещенска.")
+    assert "forum" not in labels.event_types
