@@ -277,7 +277,9 @@ _BACKGROUND = re.compile(r"\b(?:since|back\s+in|as\s+early\s+as|as\s+far\s+back\
                          r"\s+(\d{4})\b|\bin\s+(\d{4}),|\bin\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d),\s+when\b"
                          # "became sister cities in October 1957"
                          r"|\bin\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|August"
-                         r"|September|October|November|December)\s+((?:19|20)\d\d)\b", _FLAGS)
+                         r"|September|October|November|December)\s+((?:19|20)\d\d)\b"
+                         # "our sister city agreement of 2018"
+                         r"|\b(?:agreement|charter|memorandum|treaty|protocol|accord)\s+of\s+((?:19|20)\d\d)\b", _FLAGS)
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until)\s*((?:19|20)\d\d)\b")
 _COUNTED = re.compile(
     r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,4}?"

@@ -508,3 +508,9 @@ def test_what_the_sides_will_open_goes_on_describing_the_agreement(gazetteer):
                                 "scholarships to Lao students and will open a direct passenger route to Savannakhet.")
     assert {"economy", "education", "transport"} <= labels.agreement_sectors
     assert "transport_link" not in labels.event_types
+
+
+def test_an_agreement_of_a_past_year_is_history(gazetteer):
+    labels = _labels(gazetteer, "The link between Kandy and Bodh Gaya goes back much further than our sister city "
+                                "agreement of 2018.")
+    assert "twinning_established" not in labels.event_types
