@@ -112,7 +112,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|\bcultural\s+(?:days|programme|program)\b|\bdays\s+of\s+(?:\w+\s+)?culture\b|\bfair\b|\bregatta\b|\bcup\b"
         r"|\b(?:children['’]s|youth|sports?|twin[\s-]cit(?:y|ies)|student|school|friendship|international)\s+games\b"
         r"|\bcompet(?:e|es|ed|ing)\b|\bperform(?:ed|s|ing)\b"
-        r"|\b(?:programme|program|evening|show)\s+of\s+(?:\w+\s+){0,3}(?:music|songs|dances?|poetry)\b",
+        r"|\b(?:programme|program|evening|show)\s+of\s+(?:\w+\s+){0,3}(?:music|songs|dances?|poetry)\b"
+        # "the 20th Friendship Bridge Run, the 10-kilometre race"
+        r"|\b(?:kilometre|kilometer|km|relay|road|cycle|bicycle|boat|yacht|rowing|ski|charity)\s+races?\b"
+        r"|(?-i:\b[A-Z][\w-]+\s+Run\b)",
         _FLAGS),
     "transport_link": re.compile(
         r"\bflights?\b|\bair\s+(?:service|route|link|connection)s?\b|\brail(?:way)?\s+(?:link|service|route|connection)\b"
@@ -149,7 +152,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
     "cultural_event": frozenset(
-        ["festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
+        ["race", "races", "run", "festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
     "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry",
                                  "catamaran", "ship", "shipping", "boat", "sea", "container", "cargo", "passenger",
                                  "river", "water", "link", "crossing", "sailing", "voyage"]),
@@ -529,7 +532,7 @@ def _only_tourists_visit(sentence: str) -> bool:
 _UNOFFICIAL_WORDS = frozenset(
     ["residents", "entrepreneurs", "businessmen", "businesspeople", "business", "students", "pupils", "schoolchildren",
      "teachers", "veterans", "diaspora", "community", "compatriots", "athletes", "artists", "journalists", "university",
-     "universities", "companies", "firms", "participants", "experts", "specialists", "people", "public", "youth"])
+     "universities", "companies", "firms", "participants", "experts", "specialists", "people", "public", "youth", "citizens", "inhabitants", "fans", "spectators", "runners", "crowd", "crowds"])
 _UNOFFICIAL = (r"(?:(?:local|young|foreign|belarusian|russian|chinese|german|the|the\s+local|leading)\s+)?"
                r"(?:residents|entrepreneurs|businessmen|business\s+(?:people|community|leaders|circles)|students|pupils"
                r"|schoolchildren|teachers|veterans|compatriots|athletes|artists|journalists|young\s+people|the\s+public"
@@ -548,8 +551,14 @@ def _only_unofficial_meetings(sentence: str) -> bool:
         if match.group().lower() == "discussed" and _UNOFFICIAL_SUBJECT.search(
                 sentence, max(0, match.start() - 70), match.start()):
             continue
+        if match.group().lower() == "met" and _CROWD_SUBJECT.search(sentence, max(0, match.start() - 60), match.start()):
+            continue  # "thousands of people from both towns met on the bridges": a crowd, not officials
         return False
     return True
+
+
+_CROWD_SUBJECT = re.compile(r"\b(?:people|residents|citizens|inhabitants|fans|spectators|runners|crowds?)\s+"
+                            r"(?:from\s+[^.;]{1,40}?\s+)?$", re.IGNORECASE)
 
 
 # "Forty years after they became twin cities, Lyon and Leipzig signed ...": the twinning is recalled.

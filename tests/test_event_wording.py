@@ -514,3 +514,10 @@ def test_an_agreement_of_a_past_year_is_history(gazetteer):
     labels = _labels(gazetteer, "The link between Kandy and Bodh Gaya goes back much further than our sister city "
                                 "agreement of 2018.")
     assert "twinning_established" not in labels.event_types
+
+
+def test_a_race_is_a_sports_event_and_a_crowd_meeting_is_no_talks():
+    assert "cultural_event" in event_types_in("1,460 runners took part in the 20th Friendship Bridge Run, the "
+                                              "10-kilometre race that the twin towns organise together.")
+    assert "meeting" not in event_types_in("Thousands of people from both towns met on the bridges to celebrate.")
+    assert "meeting" in event_types_in("The two mayors met on the bridge.")
