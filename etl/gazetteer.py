@@ -263,9 +263,13 @@ def _build(supplement_dir: Path) -> Gazetteer:
     for place_id in sorted((i for i in aliases if places[i].kind == "city"), key=lambda i: -(places[i].population or 0)):
         for alias in aliases[place_id]:
             geonames_towns.setdefault((places[place_id].country_code, name_key(alias)), place_id)
+    geonames_regions: dict[tuple[str, str], int] = {}
+    for place in places.values():
+        if place.kind == "region" and place.admin1 and place.place_id < SYNTHETIC_IDS_FROM:
+            geonames_regions.setdefault((place.country_code, place.admin1), place.place_id)
     for row in supplements:
         if row.get("kind") != "district":
-            _apply_supplement(row, places, aliases, hints, {}, geonames_towns)
+            _apply_supplement(row, places, aliases, hints, {}, geonames_towns, geonames_regions)
     # Districts name their parent city by its display name, known only once the cities are amended.
     city_by_name: dict[tuple[str, tuple[str, ...]], Place] = {}
     for place in places.values():
@@ -742,7 +746,8 @@ def _is_adjective(alias: str, country_name: str) -> bool:
 def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, list[str]],
                       hints: dict[tuple[str, ...], str],
                       city_by_name: dict[tuple[str, tuple[str, ...]], Place],
-                      geonames_towns: dict[tuple[str, tuple[str, ...]], int] | None = None) -> None:
+                      geonames_towns: dict[tuple[str, tuple[str, ...]], int] | None = None,
+                      geonames_regions: dict[tuple[str, str], int] | None = None) -> None:
     kind = (row.get("kind") or "").strip()
     name = (row.get("name") or "").strip()
     country_code = (row.get("country_code") or "").strip().upper()
@@ -785,10 +790,9 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
         place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
                          if key in geonames_towns), None)
     admin1 = (row.get("admin1") or "").strip()
-    if place_id is None and kind == "region" and admin1:
+    if place_id is None and kind == "region" and admin1 and geonames_regions:
         # a US state GeoNames already lists («Орегон» for Oregon): the row amends it instead of doubling it
-        place_id = next((p.place_id for p in places.values() if p.kind == "region" and p.country_code == country_code
-                         and p.admin1 == admin1 and p.place_id < SYNTHETIC_IDS_FROM), None)
+        place_id = geonames_regions.get((country_code, admin1))
     if place_id is None:
         place_id = synthetic_id(kind, display_name, country_code)
     existing = places.get(place_id)
