@@ -856,8 +856,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     bounds = split_sentences(text)
     spotted = spot_names(text, gazetteer)
     resolved = resolve_names(text, spotted, gazetteer, bounds, publisher_country(article.url, text))
-    if not text.isascii():
-        _prefer_russian_regions(text, resolved, gazetteer)
+    if not text.isascii() or "rovince of " in text:
+        _prefer_regions_the_words_name(text, resolved, gazetteer)
     resolved = regions_as_addresses(text, short_names_as_full(resolved), gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
@@ -1247,11 +1247,15 @@ def _prefer_english_regions(text: str, resolved: list[ResolvedName], gazetteer: 
                                            "region named by its capital")
 
 
-def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
+_PROVINCE_OF_BEFORE = re.compile(r"\b[Pp]rovince\s+of\s+(?:the\s+)?$")
+
+
+def _prefer_regions_the_words_name(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> None:
     """Region readings the words around a name ask for: «Минская и Московская области» (both adjectives name
-    regions, though «Минская» alone may read as Minsk) and «провинция Цзилинь» (the province, not its city)."""
+    regions, though «Минская» alone may read as Minsk) and «провинция Цзилинь», "the province of Jilin" (the province,
+    not its city)."""
     coordinated = "облас" in text or " кра" in text
-    province = "провинци" in text
+    province = "провинци" in text or "province of " in text.lower()
     if not coordinated and not province:
         return
     at = {r.start: k for k, r in enumerate(resolved)}
@@ -1268,8 +1272,12 @@ def _prefer_russian_regions(text: str, resolved: list[ResolvedName], gazetteer: 
     if province:
         switched: dict[int, Place] = {}  # city id -> the province; a later bare «Цзилинь» is the province too
         for k, r in enumerate(resolved):
-            if r.place.kind != "region" and russian.PROVINCE_BEFORE.search(text, max(0, r.start - 12), r.start):
+            if r.place.kind != "region" and (russian.PROVINCE_BEFORE.search(text, max(0, r.start - 12), r.start)
+                                             or _PROVINCE_OF_BEFORE.search(text, max(0, r.start - 16), r.start)):
                 regions = [p for p in gazetteer.lookup(r.surface) if p.kind == "region"]
+                if not regions:  # «провинции Тханьхоа»: the region has only its English name, "Thanh Hoa Province"
+                    regions = [p for p in gazetteer.lookup(f"{r.place.name} Province")
+                               if p.kind == "region" and p.country_code == r.place.country_code]
                 if len(regions) == 1:
                     switched[r.place.place_id] = regions[0]
         for k, r in enumerate(resolved):

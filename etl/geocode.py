@@ -106,9 +106,13 @@ def _not_a_town_in_russian(text: str, start: int, end: int) -> bool:
     return _RU_NOT_A_TOWN_AFTER.match(text, end) is not None or _RU_NOT_A_TOWN_BEFORE.search(
         text, max(0, start - 14), start) is not None or (
         text.endswith(_TOWN_ADJECTIVE_CASES, start, end) and _RU_INSTITUTION_AFTER.match(text, end) is not None) or (
-        text.endswith(" и ", 0, start) and _RIVERS_BEFORE.search(text, max(0, start - 40), start) is not None)
+        text.endswith(" и ", 0, start) and _RIVERS_BEFORE.search(text, max(0, start - 40), start) is not None) or (
+        text.endswith(" на ", 0, start) and _ON_A_RIVER_BEFORE.search(text, max(0, start - 24), start) is not None)
 
 
+# «у электростанции на Березине», «ГЭС на Куре», «мост на Немане»: a river, not the town named like it
+_ON_A_RIVER_BEFORE = re.compile(r"\b(?:ГЭС|ТЭЦ|ГРЭС|АЭС|электростанци[а-яё]*|гидроузл[а-яё]*|плотин[а-яё]*|мост[а-яё]*"
+                                r"|шлюз[а-яё]*|переправ[а-яё]*|порт[а-яё]*)\s+на\s+$")
 _RIVERS_BEFORE = re.compile(r"\bрек(?:и|ам|ами|ах)?\s+[А-ЯЁ][а-яё-]+\s+и\s+$")  # «рек Урал и Илек»: both rivers
 
 
@@ -645,7 +649,8 @@ _INSTITUTION_STEMS = ("правительств", "губернатор", "ад�
 # Museum" stands in the city.
 _REGIONAL_BODY = re.compile(r"(?:Executive|Administration|Government|Council|Duma|Parliament|Assembly|Committee"
                             r"|Akimat|Hokimiyat|[Aa]uthorities)\b")
-_RIVER_CROSSED_BEFORE = re.compile(r"\b(?:over|across|along|crossing|bank\s+of|banks\s+of|mouth\s+of)\s+the\s$")
+_RIVER_CROSSED_BEFORE = re.compile(r"\b(?:over|across|along|crossing|bank\s+of|banks\s+of|mouth\s+of"
+                                   r"|(?:dam|station|plant|bridge)\s+on)\s+the\s$")
 _NOT_A_NOUN_AFTER = re.compile(r"\s*[,.;:)]|\s+(?:in|on|at|to|from|near|which|where|with|for|by|river|valley|and\s+the)\b")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # What may follow a town's adjective name when no noun does: punctuation, a conjunction or preposition, a verb

@@ -519,3 +519,33 @@ def test_going_somewhere_is_no_congress(gazetteer):
     labels = _labels(gazetteer, "– Теперь любой благовещенец может съездить в Хэйхэ и вернуться домой к ужину, – "
                                 "отметил мэр Благовещенска.")
     assert "forum" not in labels.event_types
+
+
+def test_a_province_with_only_an_english_name_is_not_its_capital(gazetteer):
+    labels = _labels(gazetteer, "Витебская область и вьетнамская провинция Тханьхоа подписали меморандум "
+                                "о сотрудничестве.")
+    assert _pairs(labels) == _named(("Vitebsk Region", "Thanh Hoa Province"))
+    english = _labels(gazetteer, "Vitebsk Oblast and the Vietnamese province of Thanh Hoa signed a memorandum "
+                                 "of cooperation.")
+    assert _pairs(english) == _named(("Vitebsk Region", "Thanh Hoa Province"))
+
+
+def test_rivers_a_power_station_stands_on_are_not_towns(gazetteer):
+    names = _place_names(gazetteer, "Оба города выросли рядом с электростанциями: Светлогорск – у электростанции "
+                                    "на Березине, Мингячевир – у ГЭС на Куре.")
+    assert names == {"Svetlogorsk", "Mingachevir"}
+
+
+def test_days_of_a_region_held_in_the_host_named_first(gazetteer):
+    labels = _labels(gazetteer, "С 11 по 13 сентября в Калужской области проходят Дни Брестской области.")
+    assert "visit" in labels.event_types
+    assert _pairs(labels) == _named(("Brest Region", "Kaluga Region"))
+
+
+def test_guest_artists_performing_for_the_town_are_a_cultural_event(gazetteer):
+    body = ("Делегация Рославля приехала в Климовичи на День города. Вечером для жителей и гостей города "
+            "выступили климовичские артисты и вокальный ансамбль из Рославля.")
+    assert "cultural_event" in _labels(gazetteer, body).event_types
+    welcome = ("Делегация Рославля приехала в Климовичи. Вечером для гостей выступили народный хор "
+               "и детский ансамбль.")
+    assert "cultural_event" not in _labels(gazetteer, welcome).event_types
