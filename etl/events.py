@@ -198,14 +198,19 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
-                          r"|\bretail\b|\bdairy\b|\bproducers\b|\bmarkets\b|\bwine\s+(?:makers|producers|exports)\b", _FLAGS),
+                          r"|\bretail\b|\bdairy\b|\bproducers\b|\bmarkets\b|\bwine\s+(?:makers|producers|exports)\b"
+                          r"|\bassembl(?:y|ing)\s+of\b|\bvehicles\b", _FLAGS),
     # "the Lapland University of Applied Sciences" is a school: its name is no science
     "science": re.compile(r"(?<!University\sof\sApplied\s)(?<!Universities\sof\sApplied\s)\bscien(?:ce|ces|tific)\b"
                           r"|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     # "Vitebsk State Medical University will admit more students" is education
     "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
-    "youth": re.compile(r"\byouth\b|\byoung\s+people\b", _FLAGS),
+    # "youth tournaments in hockey" are sport; "young volunteers" are youth work
+    "youth": re.compile(r"\byouth\b(?!\s+(?:tournaments?|teams?|games|championships?|competitions?|matches|leagues?"
+                        r"|football|hockey|volleyball|basketball)\b)"
+                        r"|\byoung\s+(?:people|volunteers|leaders|activists)\b",
+                        _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
                             # buses that run (not "supplies of buses", which is trade)
                             r"|\b(?:electric|city|tourist|shuttle|seasonal|public|school)\s+bus(?:es)?\b|\bbus(?:es)?\s+between\b"
@@ -237,7 +242,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
                   "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
                 "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
-                "retail", "dairy", "producers", "markets", "wine"),
+                "retail", "dairy", "producers", "markets", "wine", "assembl", "vehicles"),
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic", "oncolog", "cardiolog", "rehabilitation",
                "patient", "ambulance"),
@@ -939,7 +944,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
-        agreed = not sentence.isascii() and _RU_SIDES_AGREED.search(sentence) is not None
+        agreed = _RU_SIDES_AGREED.search(sentence) is not None if not sentence.isascii() else (
+            "agreed" in words and _AGREED_TO_DO.search(sentence) is not None)
         if (not types or ("will" in words or agreed) and set(types) <= _SIDE_TYPES) and (
                 "will" in words or _ARE_TO.search(sentence) or agreed) and (
                 provisions and provisions[-1][0] == number - 1 or signed_at == number - 1):
@@ -1548,6 +1554,8 @@ _PROVISION = re.compile(
 # "…, and under the memorandum they will create a joint tourist route": the rest of the sentence is its content
 _UNDER_THE_DOCUMENT = re.compile(r",\s+(?:and\s+)?under\s+the\s+(?:new\s+|signed\s+)?(?:memorandum|agreement|document"
                                  r"|programme|program|plan|roadmap|road\s+map|declaration|charter|protocol)\b")
+# "The namesakes agreed to organise exchanges …", right after their signing: what they signed up to
+_AGREED_TO_DO = re.compile(r"^(?:The|Both)\s+(?:\w+\s+){1,2}(?:also\s+)?agreed\s+to\s+\w+")
 _AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b", re.IGNORECASE)
 
 

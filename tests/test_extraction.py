@@ -604,3 +604,29 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
 def test_places_read_from_fresh_pages(gazetteer, body, present, absent):
     found = {p.name for p in extract_article(_article(body, title="News"), gazetteer).places.values()}
     assert present <= found and not (absent & found)
+
+
+def _signed_sectors(extraction) -> set[str]:
+    return {s for e in extraction.events if e.event_type == "agreement_signed" and not e.background for s in e.sectors}
+
+
+def test_what_the_signatories_agreed_to_right_after_signing_is_the_agreement(gazetteer):
+    extraction = extract_article(_article(
+        "A cooperation agreement was signed by Dzerzhinsk District and the town of Dzerzhinsk. The namesakes agreed "
+        "to organise exchanges of young volunteers and friendly football matches between their youth teams."),
+        gazetteer)
+    assert _signed_sectors(extraction) == {"sport", "youth"}
+
+
+def test_youth_tournaments_are_sport_and_young_specialists_are_not_youth_work(gazetteer):
+    extraction = extract_article(_article(
+        "Novopolotsk and Tobolsk signed a twinning agreement. The agreement provides for annual youth tournaments "
+        "in hockey and volleyball and the training of young specialists in vocational colleges."), gazetteer)
+    assert _signed_sectors(extraction) == {"sport", "education"}
+
+
+def test_assembling_vehicles_is_economy(gazetteer):
+    extraction = extract_article(_article(
+        "Minsk Oblast and Nizhny Novgorod Oblast signed a plan of joint events. The plan provides for the assembly "
+        "of Belarusian municipal vehicles at Nizhny Novgorod plants."), gazetteer)
+    assert _signed_sectors(extraction) == {"economy"}
