@@ -39,9 +39,12 @@ _RU_DISTRICTS = re.compile(
 # Districts named by a noun, as Chinese ones are: «района Лаошань города Циндао», "the Laoshan District of Qingdao"
 _RU_NOUN_DISTRICT = re.compile(r"\bрайон(?:а|у|ом|е)?\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:г\.\s*|города\s+)"
                                r"(?P<city>[А-ЯЁ][а-яё-]+)")
+# (and two-word names: "Mirzo Ulugbek District of Tashkent", "Tashkent's Mirzo-Ulugbek District")
+_EN_DISTRICT_NOUN = r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?"
 _EN_NOUN_DISTRICTS = (
-    re.compile(r"\b(?:the|of|and)\s+([A-Z][a-z]+)\s+District\s+of\s+(?:the\s+city\s+of\s+)?(?P<city>[A-Z][\w'-]+)"),
-    re.compile(r"\b(?P<city>[A-Z][\w-]+)['’]s\s+([A-Z][a-z]+)\s+District\b"),
+    re.compile(rf"\b(?:the|of|and)\s+({_EN_DISTRICT_NOUN})\s+District\s+of\s+(?:the\s+city\s+of\s+)?"
+               r"(?P<city>[A-Z][\w'-]+)"),
+    re.compile(rf"\b(?P<city>[A-Z][\w-]+)['’]s\s+({_EN_DISTRICT_NOUN})\s+District\b"),
 )
 _RU_ENDINGS = re.compile(r"(?:ого|ому|ыми|ими|ым|им|ом|ая|ую|ой|ий|ый|ие|ые|ых|их)$")
 
@@ -67,7 +70,7 @@ def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: G
                 start, end = match.span(group)
                 if any(r.start == start and r.place.parent_id == city.place_id for r in resolved):
                     continue  # the gazetteer knows this city's district
-                if pattern in _EN_NOUN_DISTRICTS and (match.group(group) in _NOT_A_DISTRICT_NAME or any(
+                if pattern in _EN_NOUN_DISTRICTS and (match.group(group).split()[0] in _NOT_A_DISTRICT_NAME or any(
                         r.start == start and r.place.kind != "city" for r in resolved)):
                     continue
                 district = _district(match.group(group), city, gazetteer, russian=pattern is _RU_DISTRICTS,

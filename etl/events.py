@@ -189,7 +189,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\b(?:tourist|holiday|travel)\s+destinations?\b|\bas\s+(?:a\s+)?destinations?\b"
                          r"|\btravel\s+(?:agenc\w+|companies|routes?)\b|\bhotels?\b|\bhospitality\b|\bsightseeing\b"
                          r"|\bexcursions?\b|\bresorts?\b", _FLAGS),
-    "culture": re.compile(r"\bcultur(?:e|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
+    "culture": re.compile(r"\bcultur(?:e|es|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*|\bfolk\b|\bensembles?\b|\bchoirs?\b|\bcraftsm[ae]n\b"
                           r"|\bcrafts\b|\borchestras?\b|\bartists?\b|\bcraftspeople\b", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"

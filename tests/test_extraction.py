@@ -630,3 +630,20 @@ def test_assembling_vehicles_is_economy(gazetteer):
         "Minsk Oblast and Nizhny Novgorod Oblast signed a plan of joint events. The plan provides for the assembly "
         "of Belarusian municipal vehicles at Nizhny Novgorod plants."), gazetteer)
     assert _signed_sectors(extraction) == {"economy"}
+
+
+@pytest.mark.parametrize("body", [
+    "Sovetsky District of Minsk and Mirzo Ulugbek District of Tashkent have signed a cooperation agreement.",
+    "Minsk's Sovetsky District and Tashkent's Mirzo Ulugbek District have signed a cooperation agreement.",
+])
+def test_a_district_with_a_two_word_name_the_gazetteer_lacks(gazetteer, body):
+    extraction = extract_article(_article(body), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Sovetsky District, Minsk", "Mirzo Ulugbek District, Tashkent"})}
+
+
+def test_a_festival_of_national_cultures_is_culture(gazetteer):
+    extraction = extract_article(_article(
+        "Sovetsky District of Minsk and Mirzo Ulugbek District of Tashkent signed a cooperation agreement. The "
+        "agreement provides for a festival of Uzbek and Belarusian national cultures."), gazetteer)
+    assert _signed_sectors(extraction) == {"culture"}
