@@ -258,6 +258,8 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|expect(?:s|ed)?\s+to|"
     r"(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to)|to\s+be\s+(?:signed|held|established)|ready\s+to|"
     r"(?:is|are)\s+(?:planned|scheduled|expected)\s+for|"
+    # "A delegation of Mogilev Region is also expected in Ryazan in September"
+    r"(?:is|are)\s+(?:also\s+)?(?:expected|awaited)\s+(?:in|at|back\s+in)\s+(?-i:[A-Z])\w*|"
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
@@ -1543,6 +1545,8 @@ _PROVISION = re.compile(
     r"|spans?|touch(?:es)?\s+on|extends?\s+to|commits?|names?|defines?|specif(?:y|ies)|identif(?:y|ies)"
     r"|lays?\s+down|describes?)\b"
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
+    # "In it, Freiburg and Lviv agree to expand …", right after the declaration
+    r"|^In\s+(?:it|them|the\s+(?:document|declaration|agreement|memorandum|charter))\s*,"
     r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"

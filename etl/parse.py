@@ -399,11 +399,30 @@ def _split_related(text: str) -> tuple[str, str | None, list[RelatedHeadline]]:
         if related:
             category = _QUOTED_CATEGORY.search(header.group())
             return text[:header.start()], category.group(1).strip() if category else None, related
-    return text, None, []
+    return _trailing_headlines(text)
+
+
+def _trailing_headlines(text: str) -> tuple[str, str | None, list[RelatedHeadline]]:
+    """A block under a header of any wording ("News", «Лента»): the page ends in two or more headlines, each
+    on its own line with its date line under it, and the short line above them is the header."""
+    lines = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    k = len(lines)
+    while k >= 2 and date_line_text(lines[k - 1][1]) and not date_line_text(lines[k - 2][1]) \
+            and len(lines[k - 2][1]) <= 200:
+        k -= 2
+    pairs = (len(lines) - k) // 2
+    if pairs < 2 or k < 3:  # (at least a headline, its date line and a paragraph stay the article)
+        return text, None, []
+    cut = lines[k][0]
+    header = lines[k - 1][1]
+    if len(header) <= 60 and len(header.split()) <= 8 and not header.endswith((".", "!", "?", "»", '"', "”")) \
+            and not date_line_text(header):
+        cut = lines[k - 1][0]
+    return text[:cut], None, _related_headlines(text[lines[k][0]:])
 
 
 _RELATED_LOOSE_HEADER = re.compile(
-    r"^[ \t]*(?:(?:Другие|Ещё|Еще|Все)\s+(?:материалы|новости|статьи|публикации)|Новости\s+[а-яё]+|(?:More|Other|Latest|Recent)\s+(?:[\w-]+\s+)?(?:news|stories"
+    r"^[ \t]*(?:(?:Другие|Ещё|Еще|Все)\s+(?:материалы|новости|статьи|публикации)|Новости[ \t]+[а-яё]+|(?:More|Other|Latest|Recent)\s+(?:[\w-]+\s+)?(?:news|stories"
     r"|articles|materials|items)|More\s+(?:from|in|on)\s+[A-Z]\w*|Related\s+(?:information|articles|content|links|materials|posts|items|reading))\b"
     r"[^\n.!?]{0,60}$", re.IGNORECASE | re.MULTILINE)
 _QUOTED_CATEGORY = re.compile(r"[«\"“„'](?P<category>[^»\"”“\n]+)[»\"”“']")

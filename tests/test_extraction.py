@@ -647,3 +647,18 @@ def test_a_festival_of_national_cultures_is_culture(gazetteer):
         "Sovetsky District of Minsk and Mirzo Ulugbek District of Tashkent signed a cooperation agreement. The "
         "agreement provides for a festival of Uzbek and Belarusian national cultures."), gazetteer)
     assert _signed_sectors(extraction) == {"culture"}
+
+
+def test_a_delegation_expected_in_a_town_later_is_a_plan(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "Ryazan Region and Mogilev Region signed an agreement. A delegation of Mogilev Region is also expected in "
+        "Ryazan in September for the Days of Belarusian Culture."), gazetteer))
+    assert labels.event_types == {"agreement_signed"}
+
+
+def test_what_a_declaration_says_in_it_gives_its_sectors(gazetteer):
+    extraction = extract_article(_article(
+        "The two mayors signed a joint declaration on the partnership of Freiburg and Lviv. In it, Freiburg and "
+        "Lviv agree to expand cooperation between their hospitals. The city utility companies will also share "
+        "experience in energy-efficient heating."), gazetteer)
+    assert _signed_sectors(extraction) == {"health", "other"}

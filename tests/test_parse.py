@@ -118,6 +118,23 @@ def test_a_related_block_under_a_plain_header_is_not_body(header):
     assert [h.title for h in article.related_headlines] == ["В Омске открылся форум регионов", "Tomsk hosts a fair"]
 
 
+@pytest.mark.parametrize("header", ["News", "Further press releases", "Лента новостей", None])
+def test_headlines_with_their_date_lines_ending_a_page_are_a_related_block_under_any_header(header):
+    block = f"{header}\n\n" if header else ""
+    article = _one("Ryazan and Mogilev sign an agreement\n\n12 March 2026\n\nRyazan and Mogilev signed an agreement.\n\n"
+                   f"{block}Governor holds meeting on regional roads\n\n11:40, 11 March 2026\n\n"
+                   "Ryazan hosts chess tournament\n\n16:05, 10 March 2026\n")
+    assert article.body == "Ryazan and Mogilev signed an agreement."
+    assert [h.title for h in article.related_headlines] == ["Governor holds meeting on regional roads",
+                                                            "Ryazan hosts chess tournament"]
+
+
+def test_one_headline_with_a_date_line_at_the_end_stays_body():
+    article = _one("Ryazan and Mogilev sign an agreement\n\n12 March 2026\n\nRyazan and Mogilev signed an agreement.\n\n"
+                   "Updated\n\n11:40, 13 March 2026\n")
+    assert article.related_headlines == []
+
+
 def test_a_plain_header_word_inside_the_body_ends_nothing():
     article = _one("Omsk and Pavlodar sign a plan\n\n10 June 2025\n\nOmsk and Pavlodar signed a plan.\n\nRelated\n\n"
                    "The sides also discussed trade.\n")
