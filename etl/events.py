@@ -769,7 +769,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\b(?:mark|marks|marked|marking|celebrat\w+|co
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged"])
+_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -779,6 +779,8 @@ _BACKGROUND_PHRASE = re.compile(
     r"(?!\s+(?:\d{4}|to\s+come))"
     # "Over this time the towns have exchanged delegations": what they have done again and again
     r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged"
+    # "Over the past decade, folk ensembles … have regularly visited each other"
+    r"|(?:over|during|in)\s+the\s+(?:past|last)\s+decade|(?:have|has)\s+regularly\s+visited"
     # "To date Hunan has established friendly relations with 107 provinces": a tally, not news
     r"|^(?:To\s+date|So\s+far|In\s+total|Altogether)\b)\b",
     re.IGNORECASE)
@@ -925,9 +927,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     for number, (start, end) in enumerate(bounds):
         sentence = text[start:end].strip()
         words = _words(sentence)
-        if _describes_document(sentence, words) and not (
+        if (_describes_document(sentence, words) and not (
                 not signed_before and _EVENT_PROGRAMME.match(sentence)) or (
-                provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence)):
+                provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence))) and not (
+                # "The sides agreed to …" five sentences after the signing: a plan of their own, not its content
+                _SIDES_INTEND.match(sentence) and not (provisions and provisions[-1][0] >= number - 4
+                                                       or 0 <= signed_at >= number - 4)):
             provisions.append((number, sectors_in(sentence, words)))
             continue
         types = event_types_in(sentence, words)
@@ -1558,6 +1563,10 @@ _PROVISION = re.compile(
 # "…, and under the memorandum they will create a joint tourist route": the rest of the sentence is its content
 _UNDER_THE_DOCUMENT = re.compile(r",\s+(?:and\s+)?under\s+the\s+(?:new\s+|signed\s+)?(?:memorandum|agreement|document"
                                  r"|programme|program|plan|roadmap|road\s+map|declaration|charter|protocol)\b")
+_SIDES_INTEND = re.compile(r"^(?:(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities)\s+"
+                           r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\b|are\s+to|decided\s+to|are\s+going\s+to)"
+                           r"|(?:Стороны|Города|Районы|Регионы|Области|Партн[её]ры)\s+(?:также\s+)?(?:договорились|намерены"
+                           r"|планируют|будут|условились|решили))\b")
 # "The namesakes agreed to organise exchanges …", right after their signing: what they signed up to
 _AGREED_TO_DO = re.compile(r"^(?:The|Both)\s+(?:\w+\s+){1,2}(?:also\s+)?agreed\s+to\s+\w+")
 _AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b", re.IGNORECASE)

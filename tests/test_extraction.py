@@ -662,3 +662,10 @@ def test_what_a_declaration_says_in_it_gives_its_sectors(gazetteer):
         "Lviv agree to expand cooperation between their hospitals. The city utility companies will also share "
         "experience in energy-efficient heating."), gazetteer)
     assert _signed_sectors(extraction) == {"health", "other"}
+
+
+def test_visits_over_the_past_decade_are_history(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "Over the past decade, folk ensembles of Vitebsk and Velikiye Luki have regularly visited each other."),
+        gazetteer))
+    assert labels.event_types == set()

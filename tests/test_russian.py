@@ -549,3 +549,21 @@ def test_guest_artists_performing_for_the_town_are_a_cultural_event(gazetteer):
     welcome = ("Делегация Рославля приехала в Климовичи. Вечером для гостей выступили народный хор "
                "и детский ансамбль.")
     assert "cultural_event" not in _labels(gazetteer, welcome).event_types
+
+
+def test_what_the_sides_agreed_paragraphs_after_the_signing_is_their_own_plan(gazetteer):
+    body = ("Темиртау и Жлобин подписали меморандум о сотрудничестве. Меморандум предусматривает развитие деловых "
+            "связей между предприятиями двух городов. «Наши города похожи», – отметил председатель райисполкома. "
+            "Товарооборот региона с Беларусью составил 120 млн долларов. Беларусь поставляет в регион технику. "
+            "Из региона в республику идут металлопрокат и уголь. "
+            "Стороны договорились организовать обмен делегациями молодежи.")
+    assert _labels(gazetteer, body).agreement_sectors == {"economy"}
+    right_after = ("Темиртау и Жлобин подписали меморандум о сотрудничестве. "
+                   "Стороны договорились организовать обмен делегациями молодежи.")
+    assert _labels(gazetteer, right_after).agreement_sectors == {"youth"}
+
+
+def test_an_agreement_that_may_be_signed_next_year_is_a_plan(gazetteer):
+    labels = _labels(gazetteer, "Стороны договорились подготовить соглашение о побратимстве Павлодара и "
+                                "Новосибирска, которое может быть подписано в следующем году.")
+    assert labels.event_types == set()
