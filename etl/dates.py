@@ -43,15 +43,21 @@ _DAY_RANGE_TAIL = r"(?:\s*[-–—]\s*\d{1,2}(?!\d))?"  # "9-10 June": the event
 
 # A line that is only a date, as page dumps print them: "11:02, 10 June", "14:35, 3 March 2021",
 # "10 June 2025", "10.06.2025", "2025-06-10", "June 10, 2025", "10 июня 2025 г., 11:02".
+# "Published: Tuesday, 10 June 2025, 11:02 AM", «Опубликовано: вторник, 10 июня 2025»: a label, a weekday
+# and a 12-hour clock around the same dates
+_CLOCK = rf"{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?"
+_LABEL = r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)\s*:?\s*)"
+_WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?"
+            r"|(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)),\s*)")
 _DATE_LINE = re.compile(
-    rf"""^\s*(?:{_TIME}\s*[,|]?\s*)?
+    rf"""^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?
     (?:
         (?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:\s*,?\s*(?P<y1>{_YEAR}))?(?:\s*(?:г\.|года))?
       | (?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y2>{_YEAR}))?
       | (?P<d3>\d{{1,2}})\.(?P<n3>\d{{1,2}})\.(?P<y3>{_YEAR})
       | (?P<y4>{_YEAR})-(?P<n4>\d{{1,2}})-(?P<d4>\d{{1,2}})
     )
-    (?:\s*[,|]?\s*{_TIME})?\s*$""",
+    (?:\s*[,|]?\s*(?:в\s+|at\s+)?{_CLOCK})?\s*$""",
     re.VERBOSE,
 )
 # A full date (with its year) anywhere in a text: the visible date of an HTML page.
@@ -66,7 +72,8 @@ _FULL_DATE = re.compile(
 # A time-stamped day-month ("11:02, 10 June"): the dateline of a page whose year is not printed.
 # The time is required, so event dates in the body ("on 9-10 June") are not taken for it.
 _STAMPED_DAY_MONTH = re.compile(rf"\b{_TIME}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})")
-_TIME_AROUND_DATE = re.compile(rf"^\s*{_TIME}\s*[,|]?\s*|\s*[,|]?\s*{_TIME}\s*$|^\s+|\s+$")
+_TIME_AROUND_DATE = re.compile(rf"^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?"
+                               rf"|\s*[,|]?\s*(?:в\s+|at\s+)?{_CLOCK}\s*$|^\s+|\s+$")
 _MONTH_YEAR = re.compile(rf"^\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})\s*$")
 _ONLY_YEAR = re.compile(rf"^\s*(?P<y1>{_YEAR})\s*$")
 
@@ -146,7 +153,7 @@ def _is_leap(year: int) -> bool:
 
 def parse_date_line(line: str) -> PartialDate | None:
     """The date of a line that holds only a date (and perhaps a time): "11:02, 10 June" -> 10 June, no year."""
-    if len(line) > 40:  # a dateline is short: most lines are rejected here
+    if len(line) > 50:  # a dateline is short: most lines are rejected here
         return None
     match = _DATE_LINE.match(line)
     return _partial(match) if match else None

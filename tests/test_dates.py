@@ -28,6 +28,13 @@ from etl.dates import (
     ("June 10, 2025", PartialDate(2025, 6, 10)),
     ("10 июня 2025 г., 11:02", PartialDate(2025, 6, 10)),
     ("  09:02, 23 May ", PartialDate(None, 5, 23)),
+    # labels, weekdays and 12-hour clocks other sites print around the date
+    ("Tuesday, 10 June 2025", PartialDate(2025, 6, 10)),
+    ("вторник, 10 июня 2025", PartialDate(2025, 6, 10)),
+    ("Jun 10, 2025 11:02 AM", PartialDate(2025, 6, 10)),
+    ("Опубликовано: 10.06.2025", PartialDate(2025, 6, 10)),
+    ("Published: Tuesday, 10 June 2025, 11:02 AM", PartialDate(2025, 6, 10)),
+    ("10 июня 2025 в 11:02", PartialDate(2025, 6, 10)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected
@@ -40,6 +47,7 @@ def test_datelines(line, expected):
     "29.02.2023",  # not a leap year
     "Photo: the Minsk City Executive Committee",
     "2025-2027",
+    "Minsk, 10 June",  # a town, not a weekday
 ])
 def test_lines_that_are_not_datelines(line):
     assert parse_date_line(line) is None
@@ -49,6 +57,7 @@ def test_dateline_text_drops_the_time():
     assert date_line_text("09:02, 23 May") == "23 May"
     assert date_line_text("10 июня 2025 г., 11:02") == "10 июня 2025 г."
     assert date_line_text("Belarusian delegation pays visit") is None
+    assert date_line_text("Published: Tuesday, 10 June 2025, 11:02 AM") == "10 June 2025"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
