@@ -23,6 +23,7 @@ from etl.geocode import (
     short_names_as_full,
     spot_names,
     spot_unknown_places,
+    town_words_as_their_region,
 )
 from etl.records import Article, Event, Extraction, Mention, Place
 from etl.small_towns import add_small_towns
@@ -191,7 +192,8 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\bexcursions?\b|\bresorts?\b", _FLAGS),
     "culture": re.compile(r"\bcultur(?:e|es|al)\b|\barts?\b|\bmuseums?\b|\btheatres?\b|\btheaters?\b|\bheritage\b"
                           r"|\blibrar(?:y|ies)\b|\bmusic\w*|\bfolk\b|\bensembles?\b|\bchoirs?\b|\bcraftsm[ae]n\b"
-                          r"|\bcrafts\b|\borchestras?\b|\bartists?\b|\bcraftspeople\b", _FLAGS),
+                          r"|\bcrafts\b|\borchestras?\b|\bartists?\b|\bcraftspeople\b"
+                          r"|\bcreative\s+(?:groups|teams|collectives|ensembles|unions)\b", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
                             r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
                             _FLAGS),
@@ -204,7 +206,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     "science": re.compile(r"(?<!University\sof\sApplied\s)(?<!Universities\sof\sApplied\s)\bscien(?:ce|ces|tific)\b"
                           r"|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
     # "Vitebsk State Medical University will admit more students" is education
-    "health": re.compile(r"\bhealth\w*|\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
+    "health": re.compile(r"\bhealth\w*|(?<!veterinary\s)\bmedic(?:al|ine)\b(?!\s+(?:universit|academ|college|institute|school))|\bhospitals?\b|\bpharma\w*|\bdoctors?\b|\bclinics?\b"
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
     # "youth tournaments in hockey" are sport; "young volunteers" are youth work
     "youth": re.compile(r"\byouth\b(?!\s+(?:tournaments?|teams?|games|championships?|competitions?|matches|leagues?"
@@ -236,7 +238,7 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
               "judo", "skiing", "marathon", "tournament", "cycling"),
     "tourism": ("touris", "tour", "holiday", "destination", "travel", "hotel", "hospitality", "sightseeing",
                 "excursion", "resort"),
-    "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft",
+    "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft", "creative",
                 "orchestra"),
     "education": ("educat", "universit", "school", "student", "academic", "teacher", "training", "vocational", "college",
                   "apprentic"),
@@ -868,6 +870,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     if not text.isascii() or "rovince of " in text:
         _prefer_regions_the_words_name(text, resolved, gazetteer)
     resolved = regions_as_addresses(text, short_names_as_full(resolved), gazetteer)
+    resolved = town_words_as_their_region(text, resolved, gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     if "overnor of " in text:
@@ -928,7 +931,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         sentence = text[start:end].strip()
         words = _words(sentence)
         if (_describes_document(sentence, words) and not (
-                not signed_before and _EVENT_PROGRAMME.match(sentence)) or (
+                not signed_before and _EVENT_PROGRAMME.match(sentence)) and not (
+                # "The delegation is headed by … It includes heads of districts": "it" is no document
+                _PRONOUN_SUBJECT.match(sentence) and number > 0 and not _DOCUMENT_NAMED.search(
+                    text, bounds[number - 1][0], bounds[number - 1][1])) or (
                 provisions and provisions[-1][0] == number - 1 and russian.CONTINUATION.search(sentence))) and not (
                 # "The sides agreed to …" five sentences after the signing: a plan of their own, not its content
                 _SIDES_INTEND.match(sentence) and not (provisions and provisions[-1][0] >= number - 4
@@ -1563,6 +1569,9 @@ _PROVISION = re.compile(
 # "…, and under the memorandum they will create a joint tourist route": the rest of the sentence is its content
 _UNDER_THE_DOCUMENT = re.compile(r",\s+(?:and\s+)?under\s+the\s+(?:new\s+|signed\s+)?(?:memorandum|agreement|document"
                                  r"|programme|program|plan|roadmap|road\s+map|declaration|charter|protocol)\b")
+_PRONOUN_SUBJECT = re.compile(r"It\s")
+_DOCUMENT_NAMED = re.compile(r"\b(?:document|agreement|plan|memorandum|programme|program|roadmap|road\s+map|accord|treaty"
+                             r"|deal|contract|protocol|charter|declaration|MoU|pact)s?\b", re.IGNORECASE)
 _SIDES_INTEND = re.compile(r"^(?:(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities)\s+"
                            r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\b|are\s+to|decided\s+to|are\s+going\s+to)"
                            r"|(?:Стороны|Города|Районы|Регионы|Области|Партн[её]ры)\s+(?:также\s+)?(?:договорились|намерены"

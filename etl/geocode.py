@@ -173,6 +173,8 @@ _FEATURE_AFTER = re.compile(
     r"|Olympic\s+Games|Olympics|(?:[A-Z][\w-]+\s+)?Marathon)\b")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
+_NICKNAME_BEFORE = re.compile(r"\b(?:known|nicknamed|called|dubbed|styled)\s+(?:as\s+)?(?:the\s+)?[\"“']?"
+                              r"(?:City|Town|Capital|Land)\s+of\s+$")
 _ROUTE_DASH = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ]")  # "the ferry Batumi – Odesa": a route, not a ship's name
 _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$"
                              # "Praça Gil Eanes", "Ponta da Piedade": a square, a headland
@@ -341,6 +343,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 12), start):
                 consumed = end
                 continue
+            if text.endswith("of ", 0, start) and _NICKNAME_BEFORE.search(text, max(0, start - 40), start):
+                continue  # "known as the City of Springs": a nickname
             if _VESSEL_BEFORE.search(text, max(0, start - 40), start) and not _ROUTE_DASH.match(text, end):
                 continue  # "the ferry Kutaisi", "a railcar christened 'Marktredwitz'": a vessel's or train's name
             # "GAZ plant" is a brand, "St Sophia Cathedral" a church: neither is the town of that name.
@@ -380,6 +384,14 @@ def _without_juxtaposed_towns(text: str, found: list[SpottedName]) -> list[Spott
     return [name for k, name in enumerate(found) if k not in juxtaposed] if juxtaposed else found
 
 
+_QUALIFIES_THE_NEXT_NAME = re.compile(r"['’]s\s+|\s+")
+# (but not a place noun before the name: "the American city of Rochester", «российский город Армавир»)
+_LOWER_CASE_WORD_AFTER = re.compile(r"\s+(?!(?:city|town|village|capital|port|resort|region|province|district|county"
+                                    r"|state|twin|sister|partner|neighbou?r|город|поселок|посёлок|деревн|сел|столиц"
+                                    r"|област|кра|провинци|район|побратим|партнер|партнёр)[a-zа-яё-]*\s+(?:of\s+)?"
+                                    r"[A-ZА-ЯЁ])[a-zа-яё]")
+
+
 def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
                   sentence_bounds: list[tuple[int, int]], publisher_country: str | None = None) -> list[ResolvedName]:
     """Pick one place for each spotted name, by context: a country adjective right before it, country
@@ -391,10 +403,17 @@ def resolve_names(text: str, spotted: list[SpottedName], gazetteer: Gazetteer,
     sentence_of = _sentence_index(spotted, sentence_bounds)
     sentence_countries: dict[int, set[str]] = {}
     article_countries: set[str] = set()
-    for number, name in zip(sentence_of, spotted):
+    for k, (number, name) in enumerate(zip(sentence_of, spotted)):
         codes = {name.country_hint} if name.country_hint else {p.country_code for p in name.candidates if p.kind == "country"}
         if codes:
-            sentence_countries.setdefault(number, set()).update(codes)
+            following = spotted[k + 1] if k + 1 < len(spotted) else None
+            # "Slutsk, Russia's Kasimov": the country is Kasimov's (already narrowed to it), not news about
+            # the other towns of the sentence, which it rather sets apart
+            # "A delegation of the Russian town arrived in Slutsk": the adjective tells who came, not where
+            describes_a_noun = bool(name.country_hint) and _LOWER_CASE_WORD_AFTER.match(text, name.end) is not None
+            if not describes_a_noun and (
+                    following is None or not _QUALIFIES_THE_NEXT_NAME.fullmatch(text, name.end, following.start)):
+                sentence_countries.setdefault(number, set()).update(codes)
             article_countries.update(codes)
     sure_ids: dict[int, int] = {}  # place id -> where a name that can only be it first stands
     for name in spotted:
@@ -581,6 +600,41 @@ def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
             r = ResolvedName(r.start, r.end, r.surface, place, "short for the town named in full")
         named.append(r)
     return named
+
+
+# "Vitebsk dairy products", "Mogilev companies": the town's name used as a word for what its region makes or has
+_MODIFIER_OF_WHAT_A_REGION_HAS = re.compile(
+    r"\s+(?:(?:dairy|food|farm|agricultural|industrial|flax|meat|machine-building)\s+)?(?:products|goods|produce"
+    r"|companies|enterprises|producers|manufacturers|exporters|businesses|firms|farmers|universities|colleges"
+    r"|schools|hospitals|scientists|doctors|specialists|builders)\b")
+
+
+def town_words_as_their_region(text: str, resolved: list[ResolvedName], gazetteer: Gazetteer) -> list[ResolvedName]:
+    """"Vitebsk dairy products", "Vitebsk universities" in an article on Vitebsk Oblast: the region's, when the
+    town is never named as a place of its own there."""
+    regions = {r.place.place_id for r in resolved if r.place.kind == "region"}
+    if not regions:
+        return resolved
+    as_word = [r for r in resolved if r.place.kind == "city" and _MODIFIER_OF_WHAT_A_REGION_HAS.match(text, r.end)]
+    if not as_word:
+        return resolved
+    named_otherwise = {r.place.place_id for r in resolved if r.place.kind == "city" and r not in as_word}
+    out = []
+    for r in resolved:
+        region = _region_named_after(r.place, regions, gazetteer) if r in as_word else None
+        if region is not None and r.place.place_id not in named_otherwise:
+            r = ResolvedName(r.start, r.end, r.surface, region, "the region the article is about, named by its town")
+        out.append(r)
+    return out
+
+
+def _region_named_after(town: Place, region_ids: set[int], gazetteer: Gazetteer) -> Place | None:
+    for region_id in region_ids:
+        region = gazetteer.places[region_id]
+        if region.country_code == town.country_code and region_id in gazetteer.ancestors(town) \
+                and normalise(region.name).startswith(normalise(town.name) + " "):
+            return region
+    return None
 
 
 DISTRICTS_CITY = "named as the district's city"

@@ -669,3 +669,40 @@ def test_visits_over_the_past_decade_are_history(gazetteer):
         "Over the past decade, folk ensembles of Vitebsk and Velikiye Luki have regularly visited each other."),
         gazetteer))
     assert labels.event_types == set()
+
+
+def test_a_country_that_qualifies_one_town_or_a_noun_says_nothing_of_the_others(gazetteer):
+    # GeoNames lists "Slutsk" as an old name of Pavlovsk near St Petersburg.
+    extraction = extract_article(_article(
+        "Slutsk and Russia's Kasimov signed a twinning agreement. A delegation of the Russian town arrived in "
+        "Slutsk on Thursday.", title="Slutsk, Russia's Kasimov become twin towns"), gazetteer)
+    assert _places(extraction) == {"Slutsk": ("BY", "city"), "Kasimov": ("RU", "city")}
+    american = _places(extract_article(_article(
+        "Novgorod also keeps sister-city ties with the American city of Rochester."), gazetteer))
+    assert american["Rochester"] == ("US", "city")
+
+
+def test_a_towns_name_for_what_its_region_makes_is_the_region(gazetteer):
+    extraction = extract_article(_article(
+        "Vitebsk Oblast and Namangan Region signed a roadmap. It provides for bigger supplies of Vitebsk dairy "
+        "products, and Vitebsk universities will train students in veterinary medicine."), gazetteer)
+    assert "Vitebsk" not in _places(extraction)
+    assert _signed_sectors(extraction) == {"economy", "education"}
+    named_as_itself = _places(extract_article(_article(
+        "Vitebsk Oblast and Namangan Region signed a roadmap in Vitebsk. Vitebsk companies will export more."),
+        gazetteer))
+    assert named_as_itself["Vitebsk"] == ("BY", "city")
+
+
+def test_a_nickname_is_no_place(gazetteer):
+    places = _places(extract_article(_article("Jinan, known as the City of Springs, signed a plan with Mogilev."),
+                                     gazetteer))
+    assert set(places) == {"Jinan", "Mogilev"}
+
+
+def test_what_a_delegation_includes_is_not_what_a_document_provides(gazetteer):
+    extraction = extract_article(_article(
+        "The delegation is headed by the governor. It includes university rectors and creative groups. "
+        "Minsk Oblast and Nizhny Novgorod Oblast signed a plan of joint events. The plan provides for exchanges "
+        "of doctors. Creative groups of the two regions will go on tours."), gazetteer)
+    assert _signed_sectors(extraction) == {"health", "culture"}

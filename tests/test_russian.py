@@ -567,3 +567,11 @@ def test_an_agreement_that_may_be_signed_next_year_is_a_plan(gazetteer):
     labels = _labels(gazetteer, "Стороны договорились подготовить соглашение о побратимстве Павлодара и "
                                 "Новосибирска, которое может быть подписано в следующем году.")
     assert labels.event_types == set()
+
+
+def test_the_delegation_of_a_twin_town_is_no_new_twinning(gazetteer):
+    labels = _labels(gazetteer, "Почетными гостями праздника в Поставах стала делегация города-побратима Волжска.")
+    assert "twinning_established" not in labels.event_types
+    assert "twinning_established" in _labels(gazetteer, "Поставы и Волжск стали городами-побратимами.").event_types
+    assert "twinning_established" in _labels(
+        gazetteer, "Жлобинцы стали первыми побратимами Старого Оскола.").event_types
