@@ -349,6 +349,28 @@ def _skip_photo_credits(lines: list[str], start: int) -> int:
     return start
 
 
+# Lines of the page around the article, not of it: "Read also: <another headline>" between paragraphs, tags,
+# share buttons, a copyright footer, a byline, a photo credit.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:read\s+also|also\s+read|see\s+also|read\s+more|related|читайте\s+(?:также|тоже|ещ[её])|смотрите\s+также"
+    r"|по\s+теме|ещ[её]\s+по\s+теме)\s*:\s*\S"
+    r"|^(?:tags|теги|метки|keywords|ключевые\s+слова)\s*:"
+    r"|^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|поделиться)\s*(?::|$)"
+    r"|^(?:©|\(c\)\s|copyright\b)"
+    r"|^(?:by|author\s*:|автор\s*:|текст\s*:|text\s*:)\s+[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,3}"
+    r"(?:\s*[,|]\s*[^,.!?]{0,40})?$",
+    re.IGNORECASE)
+_BYLINE_WORD = re.compile(r"^(?:by|author|автор|текст|text)\b", re.IGNORECASE)
+
+
+def _is_page_furniture(line: str) -> bool:
+    if len(line) > 160 or not line:
+        return False
+    if _BYLINE_WORD.match(line) and line.endswith((".", "!", "?")):
+        return False  # "By 2030 the towns will …" is a sentence
+    return _PAGE_FURNITURE.match(line) is not None or (len(line) < 120 and _PHOTO_CREDIT.match(line) is not None)
+
+
 def _paragraphs(lines: list[str]) -> str:
     """The body as paragraphs separated by blank lines.
 
@@ -356,6 +378,10 @@ def _paragraphs(lines: list[str]) -> str:
     when it has none (extracted HTML), every line is a paragraph.
     """
     stripped = [line.strip() for line in lines]
+    if "" in stripped:
+        stripped = ["" if _is_page_furniture(line) else line for line in stripped]
+    else:
+        stripped = [line for line in stripped if not _is_page_furniture(line)]
     while stripped and not stripped[-1]:
         stripped.pop()
     while stripped and not stripped[0]:

@@ -395,3 +395,21 @@ def test_page_dumps_parse_fast():
         articles_from_document(document)
     per_page = (time.perf_counter() - started) / 200
     assert per_page < 0.002, f"{per_page * 1e6:.0f} µs a page"
+
+
+def test_page_furniture_inside_the_body_is_not_article_text():
+    article = _one("Minsk Herald\nHome | Regions\nHome > Regions > Cooperation\n\nGrodno and Kaluga sign a programme\n\n"
+                   "Published: Tuesday, 10 June 2025, 11:02 AM\n\nBy Anna Kovalenko\n\n"
+                   "Grodno and Kaluga signed a programme.\n\nRead also: Brest and Kaluga Region discuss dairy supplies\n\n"
+                   "By 2027 the towns will exchange pupils.\n\nTags: Grodno, Kaluga, cooperation\n\n"
+                   "Share: Facebook | X | Telegram\n\n© 2025 Minsk Herald. All rights reserved.\n")
+    assert article.title == "Grodno and Kaluga sign a programme"
+    assert article.published_date == date(2025, 6, 10)
+    assert article.body == "Grodno and Kaluga signed a programme.\n\nBy 2027 the towns will exchange pupils."
+
+
+def test_page_furniture_in_a_page_without_blank_lines():
+    article = _one("Гродно и Калуга подписали программу\n10 июня 2025 в 11:02\nАвтор: Ирина Ковальчук\n"
+                   "Гродно и Калуга подписали программу.\nЧитайте также: Брест и Калужская область обсудили поставки\n"
+                   "Документ предусматривает обмен школьниками.\nТеги: Гродно, Калуга\n")
+    assert article.body == "Гродно и Калуга подписали программу.\n\nДокумент предусматривает обмен школьниками."
