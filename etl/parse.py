@@ -293,7 +293,9 @@ def read_page_layout(text: str, title: str | None = None) -> PageLayout:
         title_at = next((i for i in filled if lines[i].strip().lower() not in _CHROME_LINES), filled[0])
         title, body_from = lines[title_at].strip(), title_at + 1
     else:
-        before = [i for i in filled if i < date_at]
+        # (a byline, a breadcrumb or a menu between the headline and its dateline is passed over)
+        before = [i for i in filled if i < date_at and not _is_page_furniture(lines[i].strip())
+                  and not _MENU_LINE.search(lines[i])]
         if before and lines[before[-1]].strip().lower() not in _CHROME_LINES:
             title, body_from = lines[before[-1]].strip(), date_at + 1  # headline, then its dateline
         else:
@@ -343,10 +345,17 @@ def _after_known_title(lines: list[str], filled: list[int], title: str, date_at:
 
 
 def _skip_photo_credits(lines: list[str], start: int) -> int:
-    """Past the blank lines and "Photo: ..." credits right below the header: they are not body."""
-    while start < len(lines) and (not lines[start].strip() or _PHOTO_CREDIT.match(lines[start].strip())):
+    """Past the blank lines, "Photo: ..." credits, bylines and "Updated: <date>" lines right below the header:
+    they are not body."""
+    while start < len(lines) and (not lines[start].strip() or _is_page_furniture(lines[start].strip())
+                                  or parse_date_line(_UPDATED.sub("", lines[start].strip()))):
         start += 1
     return start
+
+
+# "Home > News > Regions", "Politics | Economy | Society": a breadcrumb or a menu, never a headline
+_MENU_LINE = re.compile(r"\s(?:>|»|\||/|·|•)\s\S")
+_UPDATED = re.compile(r"^(?:updated|обновлено|изменено)\s*:?\s*", re.IGNORECASE)
 
 
 # Lines of the page around the article, not of it: "Read also: <another headline>" between paragraphs, tags,
