@@ -416,14 +416,14 @@ def test_page_furniture_in_a_page_without_blank_lines():
 
 
 @pytest.mark.parametrize("page", [
-    "Site\nHome | News\n\nGrodno and Kaluga sign a programme\n\nBy Anna Kovalenko\n\n10 June 2025 | 11:02\n\n"
-    "Grodno and Kaluga signed a programme.\n",
-    "Site\n\nGrodno and Kaluga sign a programme\n\n10 June 2025, 11:02\n\nUpdated: 11 June 2025, 09:00\n\n"
-    "Grodno and Kaluga signed a programme.\n",
-    "Site | Menu\nHome > News > Regions\n10 June 2025, 11:02\nGrodno and Kaluga sign a programme\n"
-    "Grodno and Kaluga signed a programme.\n",
-    "Site\n\nGrodno and Kaluga sign a programme\n\n10 June 2025, 11:02 | Views: 345\n\n"
-    "Grodno and Kaluga signed a programme.\n",
+    ("Site\nHome | News\n\nGrodno and Kaluga sign a programme\n\nBy Anna Kovalenko\n\n10 June 2025 | 11:02\n\n"
+    "Grodno and Kaluga signed a programme.\n"),
+    ("Site\n\nGrodno and Kaluga sign a programme\n\n10 June 2025, 11:02\n\nUpdated: 11 June 2025, 09:00\n\n"
+    "Grodno and Kaluga signed a programme.\n"),
+    ("Site | Menu\nHome > News > Regions\n10 June 2025, 11:02\nGrodno and Kaluga sign a programme\n"
+    "Grodno and Kaluga signed a programme.\n"),
+    ("Site\n\nGrodno and Kaluga sign a programme\n\n10 June 2025, 11:02 | Views: 345\n\n"
+    "Grodno and Kaluga signed a programme.\n"),
     "Site\n\nGrodno and Kaluga sign a programme\n\n10.06.2025 | 2 min read\n\nGrodno and Kaluga signed a programme.\n",
 ])
 def test_headline_date_and_body_around_bylines_breadcrumbs_and_counters(page):
