@@ -50,8 +50,10 @@ _LABEL = r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обно
 _WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?"
             r"|(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)),\s*)")
 # "10 June 2025, 11:02 | Views: 345", "10.06.2025 | 2 min read", «| Просмотров: 120»: counters after the date
+# and "| Source: Shaanxi Daily", "| Updated October 14, 2024 5:40 PM", «| Источник: БЕЛТА»
 _COUNTERS = (r"(?:\s*[|•·]\s*(?:(?i:views?|просмотр\w*|comments?|комментари\w*)\s*:?\s*\d+|\d+\s*(?i:min(?:ute)?s?"
-             r"(?:\s+read)?|мин\w*\.?(?:\s+чтения)?|views?|просмотр\w*)))*")
+             r"(?:\s+read)?|мин\w*\.?(?:\s+чтения)?|views?|просмотр\w*)"
+             r"|(?i:source|источник|editor|редактор|updated|обновлено|изменено)\b[^|]{0,40}))*")
 _DATE_LINE = re.compile(
     rf"""^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?
     (?:
@@ -60,7 +62,7 @@ _DATE_LINE = re.compile(
       | (?P<d3>\d{{1,2}})\.(?P<n3>\d{{1,2}})\.(?P<y3>{_YEAR})
       | (?P<y4>{_YEAR})-(?P<n4>\d{{1,2}})-(?P<d4>\d{{1,2}})
     )
-    (?:\s*[,|]?\s*(?:в\s+|at\s+)?{_CLOCK})?{_COUNTERS}\s*$""",
+    (?:\s*[,|]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?)?{_COUNTERS}\s*$""",
     re.VERBOSE,
 )
 # A full date (with its year) anywhere in a text: the visible date of an HTML page.
@@ -76,7 +78,7 @@ _FULL_DATE = re.compile(
 # The time is required, so event dates in the body ("on 9-10 June") are not taken for it.
 _STAMPED_DAY_MONTH = re.compile(rf"\b{_TIME}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})")
 _TIME_AROUND_DATE = re.compile(rf"^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?"
-                               rf"|(?:\s*[,|]?\s*(?:в\s+|at\s+)?{_CLOCK})?{_COUNTERS}\s*$|^\s+|\s+$")
+                               rf"|(?:\s*[,|]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?)?{_COUNTERS}\s*$|^\s+|\s+$")
 _MONTH_YEAR = re.compile(rf"^\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})\s*$")
 _ONLY_YEAR = re.compile(rf"^\s*(?P<y1>{_YEAR})\s*$")
 
@@ -156,7 +158,7 @@ def _is_leap(year: int) -> bool:
 
 def parse_date_line(line: str) -> PartialDate | None:
     """The date of a line that holds only a date (and perhaps a time): "11:02, 10 June" -> 10 June, no year."""
-    if len(line) > 50:  # a dateline is short: most lines are rejected here
+    if len(line) > 80:  # a dateline is short: most lines are rejected here
         return None
     match = _DATE_LINE.match(line)
     return _partial(match) if match else None

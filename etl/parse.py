@@ -366,10 +366,10 @@ _PAGE_FURNITURE = re.compile(
     r"|^(?:tags|теги|метки|keywords|ключевые\s+слова)\s*:"
     r"|^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|поделиться)\s*(?::|$)"
     r"|^(?:©|\(c\)\s|copyright\b)"
-    r"|^(?:by|author\s*:|автор\s*:|текст\s*:|text\s*:)\s+[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,3}"
+    r"|^(?:by|author\s*:|автор\s*:|текст\s*:|text\s*:|editor\s*:|редактор\s*:|source\s*:|источник\s*:)\s+[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,3}"
     r"(?:\s*[,|]\s*[^,.!?]{0,40})?$",
     re.IGNORECASE)
-_BYLINE_WORD = re.compile(r"^(?:by|author|автор|текст|text)\b", re.IGNORECASE)
+_BYLINE_WORD = re.compile(r"^(?:by|author|автор|текст|text|editor|редактор|source|источник)\b", re.IGNORECASE)
 
 
 def _is_page_furniture(line: str) -> bool:
@@ -441,6 +441,8 @@ def _trailing_headlines(text: str) -> tuple[str, str | None, list[RelatedHeadlin
     """A block under a header of any wording ("News", «Лента»): the page ends in two or more headlines, each
     on its own line with its date line under it, and the short line above them is the header."""
     lines = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    while lines and _is_page_furniture(lines[-1][1]):  # a copyright footer below the block
+        lines.pop()
     k = len(lines)
     while k >= 2 and date_line_text(lines[k - 1][1]) and not date_line_text(lines[k - 2][1]) \
             and len(lines[k - 2][1]) <= 200:

@@ -35,6 +35,10 @@ from etl.dates import (
     ("Опубликовано: 10.06.2025", PartialDate(2025, 6, 10)),
     ("Published: Tuesday, 10 June 2025, 11:02 AM", PartialDate(2025, 6, 10)),
     ("10 июня 2025 в 11:02", PartialDate(2025, 6, 10)),
+    ("2025-11-05 16:40 | Source: Shaanxi Daily", PartialDate(2025, 11, 5)),
+    ("22.04.2025 [15:40]", PartialDate(2025, 4, 22)),
+    ("Published October 14, 2024 6:00 AM | Updated October 14, 2024 5:40 PM", PartialDate(2024, 10, 14)),
+    ("10 June 2025, 11:02 | Views: 345", PartialDate(2025, 6, 10)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected

@@ -431,3 +431,15 @@ def test_headline_date_and_body_around_bylines_breadcrumbs_and_counters(page):
     assert article.title == "Grodno and Kaluga sign a programme"
     assert article.published_date == date(2025, 6, 10)
     assert article.body == "Grodno and Kaluga signed a programme."
+
+
+def test_a_related_block_above_a_copyright_footer_and_below_tags():
+    article = _one("Baranovichi and Serpukhov become twin towns\n\nPublished: Friday, 19 September 2025\n"
+                   "By Olga Martinovich\n\nBaranovichi and Serpukhov signed a twinning agreement.\n\n"
+                   "Tags: Baranovichi, Serpukhov\nShare: Facebook | X\n\nYou may also like\n\n"
+                   "Pinsk to host a festival of folk crafts\n17 September 2025\n\n"
+                   "Lyakhovichi District completes grain harvest\n16 September 2025\n\n"
+                   "© 2025 Brest Region Today. All rights reserved.\n")
+    assert article.body == "Baranovichi and Serpukhov signed a twinning agreement."
+    assert [h.title for h in article.related_headlines] == ["Pinsk to host a festival of folk crafts",
+                                                            "Lyakhovichi District completes grain harvest"]

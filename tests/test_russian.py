@@ -575,3 +575,9 @@ def test_the_delegation_of_a_twin_town_is_no_new_twinning(gazetteer):
     assert "twinning_established" in _labels(gazetteer, "Поставы и Волжск стали городами-побратимами.").event_types
     assert "twinning_established" in _labels(
         gazetteer, "Жлобинцы стали первыми побратимами Старого Оскола.").event_types
+
+
+def test_sports_competitions_among_pupils_are_sport(gazetteer):
+    body = ("Курск и Гомель подписали программу сотрудничества. Программа предусматривает проведение совместных "
+            "спортивных соревнований среди школьников и обмен молодежными делегациями.")
+    assert _labels(gazetteer, body).agreement_sectors == {"sport", "youth"}
