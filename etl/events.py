@@ -102,6 +102,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "meeting": re.compile(
         r"\bmet\b|\bmeets\b|\bmeet\s+with\b|\btalked\s+(?:over|about|with)\b|\bmeetings?\b(?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner))"
         r"|\btalks\b|\bnegotiations\b|\bconsultations\b|\bdiscussed\b|\b(?:was|were)\s+received\s+by\b"
+        r"|\bworking\s+(?:session|meeting)\b"
         # officials' talks by video: "the Mayor of Weifang held a video conference with the Head of …"
         r"|\b(?:mayor|governor|head|chairman|chairwoman|akim|k?hokim|leaders?|officials|deputy\s+\w+)\s+(?:\w+\s+){0,3}?held\s+an?"
         r"\s+(?:video[\s-]?conference|video\s+call|videoconference)\b"
@@ -151,7 +152,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented",
                         "chairman", "chairwoman", "akim", "hokim", "minister", "president", "head"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
-    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference"]),
+    "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference", "session"]),
     "cultural_event": frozenset(
         ["race", "races", "run", "festival", "festivals", "exhibition", "exhibitions", "concert", "concerts", "tournament", "tournaments", "championship", "championships", "competition", "competitions", "contest", "contests", "gala", "marathon", "exposition", "expositions", "performance", "performances", "film", "cultural", "culture", "fair", "regatta", "cup", "games", "compete", "competes", "competed", "competing", "performed", "performs", "performing", "programme", "program", "evening", "show"]),
     "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry",
@@ -656,9 +657,15 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
         maybe.update(found)
     if "physical" in words:
         maybe.add("sport")
+    if "health" in maybe and "medicine" in words:
+        sentence = _MEDICINE_STUDIED.sub("", sentence)  # "training in engineering and medicine" is schooling
     # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
     return [sector for sector in SECTOR_WORDS
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
+
+
+_MEDICINE_STUDIED = re.compile(r"\b(?:training|study|studies|studying|students?|degrees?|courses?)\s+in\s+"
+                               r"(?:[\w-]+\s+(?:and|or)\s+)?(?:veterinary\s+)?medicine\b", re.IGNORECASE)
 
 
 _NEEDS_PATTERN = frozenset({"health", "culture", "other", "economy", "education", "transport", "youth", "tourism", "sport",
@@ -1266,6 +1273,9 @@ def _prefer_english_regions(text: str, resolved: list[ResolvedName], gazetteer: 
                                            "region named by its capital")
 
 
+# "in Ha Tinh City", "the city of Ha Tinh", «в городе Тханьхоа»: the province's capital, named as a city
+_NAMED_AS_A_CITY_AFTER = re.compile(r"\s+[Cc]ity\b")
+_NAMED_AS_A_CITY_BEFORE = re.compile(r"(?:\b[Cc]ity\s+of|\bгород\w*)\s+$")
 _PROVINCE_OF_BEFORE = re.compile(r"\b[Pp]rovince\s+of\s+(?:the\s+)?$")
 
 
@@ -1300,7 +1310,8 @@ def _prefer_regions_the_words_name(text: str, resolved: list[ResolvedName], gaze
                 if len(regions) == 1:
                     switched[r.place.place_id] = regions[0]
         for k, r in enumerate(resolved):
-            if r.place.place_id in switched:
+            if r.place.place_id in switched and not _NAMED_AS_A_CITY_AFTER.match(text, r.end) \
+                    and not _NAMED_AS_A_CITY_BEFORE.search(text, max(0, r.start - 12), r.start):
                 resolved[k] = ResolvedName(r.start, r.end, r.surface, switched[r.place.place_id],
                                            "the province the text names")
 

@@ -182,6 +182,8 @@ _FEATURE_BEFORE = re.compile(r"\b(?:Little|Lake|Mount|River|Cape)\s$"
 _LONGER_SPANISH_NAME = re.compile(r" (?:de|del|de la|de los|de las|do|da|dos|das|di) [A-Z][a-zà-ÿ]")
 # "the Republic of Ragusa" (old Dubrovnik), "South America", «Латинской Америки»: a state of the past or a part of
 # a continent, not the town or country of the name
+# "the North Central Coast" of Vietnam: a part of a country, not the Australian city of Central Coast
+_COMPASS_BEFORE = re.compile(r"\b(?:North|South)\s$")
 _NOT_THE_PLACE_BEFORE = re.compile(r"\b(?:Republic\s+of|South|North|Latin|Central)\s$|(?:Южн|Северн|Латинск|Центральн)\w+\s$")
 
 
@@ -288,8 +290,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
         key, end = best
         if start > 5 and text[start - 1] == " " and _NOT_THE_PLACE_BEFORE.search(text, max(0, start - 14), start) \
                 and (key[0] in ("america", "америка", "америки", "америке", "америку", "америкой")
-                     or text.endswith("of ", 0, start) and key in names
-                     and all(p.kind == "city" for p in gazetteer.candidates(key))):
+                     or (text.endswith("of ", 0, start) or _COMPASS_BEFORE.search(text, max(0, start - 7), start))
+                     and key in names and all(p.kind == "city" for p in gazetteer.candidates(key))):
             consumed = end
             continue
         if text.startswith(" d", end) and _LONGER_SPANISH_NAME.match(text, end):

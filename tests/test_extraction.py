@@ -706,3 +706,21 @@ def test_what_a_delegation_includes_is_not_what_a_document_provides(gazetteer):
         "Minsk Oblast and Nizhny Novgorod Oblast signed a plan of joint events. The plan provides for exchanges "
         "of doctors. Creative groups of the two regions will go on tours."), gazetteer)
     assert _signed_sectors(extraction) == {"health", "culture"}
+
+
+def test_a_province_signed_in_its_capital_city(gazetteer):
+    extraction = extract_article(_article(
+        "The central province of Ha Tinh and the Gomel region of Belarus signed a memorandum in Ha Tinh City. "
+        "Ha Tinh is located on the North Central Coast, some 350 kilometres south of Hanoi."), gazetteer)
+    places = _places(extraction)
+    assert places["Ha Tinh Province"] == ("VN", "region") and places["Ha Tinh"] == ("VN", "city")
+    assert "Central Coast" not in places
+
+
+def test_a_working_session_is_a_meeting_and_medicine_studied_is_schooling(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "Gomel Oblast and Ha Tinh Province signed a memorandum. At a working session before the signing, the "
+        "chairman briefed the guests. Under the memorandum, universities in Gomel Oblast will receive students "
+        "from Ha Tinh for training in engineering and medicine."), gazetteer))
+    assert "meeting" in labels.event_types
+    assert labels.agreement_sectors == {"education"}

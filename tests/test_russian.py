@@ -581,3 +581,8 @@ def test_sports_competitions_among_pupils_are_sport(gazetteer):
     body = ("Курск и Гомель подписали программу сотрудничества. Программа предусматривает проведение совместных "
             "спортивных соревнований среди школьников и обмен молодежными делегациями.")
     assert _labels(gazetteer, body).agreement_sectors == {"sport", "youth"}
+
+
+def test_a_hanoi_district_named_in_russian(gazetteer):
+    labels = _labels(gazetteer, "Фрунзенский район Минска и район Бадинь Ханоя подписали соглашение о сотрудничестве.")
+    assert _pairs(labels) == _named(("Frunzensky District, Minsk", "Ba Dinh District, Hanoi"))
