@@ -698,7 +698,7 @@ _SINGLE_DOCUMENTS = frozenset(["agreement", "memorandum", "programme", "program"
 
 
 _FUTURE_WORDS = frozenset(
-    ["will", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "rescheduled", "approves", "approved", "approve", "draft", "put", "moved", "pushed", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise", "invitation", "invited"])
+    ["will", "are", "would", "shall", "going", "plan", "plans", "planned", "intend", "intends", "intended", "expect", "expects", "expected", "due", "set", "scheduled", "be", "ready", "hope", "hopes", "hoped", "aim", "aims", "aimed", "propose", "proposes", "proposed", "could", "might", "should", "must", "agenda", "agreed", "next", "postponed", "cancelled", "canceled", "called", "rescheduled", "approves", "approved", "approve", "draft", "put", "moved", "pushed", "was", "were", "want", "wants", "wish", "wishes", "like", "seek", "seeks", "interest", "interested", "promised", "promises", "promise", "invitation", "invited"])
 
 
 # A past-tense deed settles it: "the agreement signed on Monday will boost trade" reports a signing.

@@ -724,3 +724,10 @@ def test_a_working_session_is_a_meeting_and_medicine_studied_is_schooling(gazett
         "from Ha Tinh for training in engineering and medicine."), gazetteer))
     assert "meeting" in labels.event_types
     assert labels.agreement_sectors == {"education"}
+
+
+def test_what_guests_are_to_attend_on_the_last_day_is_a_plan(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "Baranovichi and Serpukhov signed a twinning agreement. On the last day of the visit the guests are to "
+        "attend the opening of a crafts fair in the town centre."), gazetteer))
+    assert "cultural_event" not in labels.event_types
