@@ -69,7 +69,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         _FLAGS),
     "visit": re.compile(
         # (?i:): "Guests arrived …", "Students from Takayama …" open sentences; "Minsk Days" needs its capital
-        r"(?i:\bvisit(?:s|ed|ing)?\b|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
+        r"(?i:\bvisit(?:s|ed|ing)?\b|\bguests\b[^.;]{0,80}?\b(?:arrived|came|travell?ed)\b"
+        r"|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
         r"|tours|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+"
         r"(?:arrived|came)\b"
         # "a group of Romanian guests, who were welcomed on the quay by the Mayor of Ruse"
@@ -1568,7 +1569,7 @@ _PROVISION = re.compile(
     r"|lays?\s+down|describes?)\b"
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
     # "In it, Freiburg and Lviv agree to expand …", right after the declaration
-    r"|^In\s+(?:it|them|the\s+(?:document|declaration|agreement|memorandum|charter))\s*,"
+    r"|^In\s+(?:it|them|the\s+(?:document|declaration|agreement|memorandum|charter))\s*,?\s+(?:the|both|they|[A-Z])"
     r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"

@@ -731,3 +731,13 @@ def test_what_guests_are_to_attend_on_the_last_day_is_a_plan(gazetteer):
         "Baranovichi and Serpukhov signed a twinning agreement. On the last day of the visit the guests are to "
         "attend the opening of a crafts fair in the town centre."), gazetteer))
     assert "cultural_event" not in labels.event_types
+
+
+def test_guests_led_by_a_mayor_arrived_is_a_visit_and_in_it_lists_the_declaration(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "About 120 guests from our French twin town, led by the Mayor of Montbéliard, arrived on Friday in "
+        "Ludwigsburg. On Saturday the two mayors signed a joint declaration. In it the two towns undertake to hold "
+        "an annual meeting of their youth councils and to cooperate on climate protection. The health of our "
+        "guests comes first."), gazetteer))
+    assert labels.event_types == {"visit", "agreement_signed"}
+    assert labels.agreement_sectors == {"youth", "other"}
