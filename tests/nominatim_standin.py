@@ -8,28 +8,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Self
 from urllib.parse import parse_qs, urlparse
 
-# Shaped like a real Nominatim answer (jsonv2 fields, numbers as strings); coordinates are Bragin's.
-BRAGIN = {
+# Shaped like a real Nominatim answer (jsonv2 fields, numbers as strings); coordinates are Komarin's.
+KOMARIN = {
     "place_id": 123456,
     "licence": "Data © OpenStreetMap contributors, ODbL 1.0. https://osm.org/copyright",
     "osm_type": "node",
     "osm_id": 274688541,
-    "lat": "51.7797",
-    "lon": "30.2678",
+    "lat": "51.4575",
+    "lon": "30.5694",
     "class": "place",
     "type": "town",
     "place_rank": 18,
     "addresstype": "town",
-    "name": "Bragin",
-    "display_name": "Bragin, Bragin District, Gomel Region, Belarus",
-    "address": {"town": "Bragin", "county": "Bragin District", "state": "Gomel Region",
+    "name": "Komarin",
+    "display_name": "Komarin, Bragin District, Gomel Region, Belarus",
+    "address": {"town": "Komarin", "county": "Bragin District", "state": "Gomel Region",
                 "ISO3166-2-lvl4": "BY-HO", "country": "Belarus", "country_code": "by"},
-    "boundingbox": ["51.7597", "51.7997", "30.2478", "30.2878"],
+    "boundingbox": ["51.4375", "51.4775", "30.5494", "30.5894"],
 }
 
 
 class NominatimStandIn:
-    """``with NominatimStandIn({"bragin": [BRAGIN]}) as server:`` then ``nominatim(domain=server.domain,
+    """``with NominatimStandIn({"komarin": [KOMARIN]}) as server:`` then ``nominatim(domain=server.domain,
     scheme="http")``. Unknown queries get ``[]`` (Nominatim's "not found"); ``status=500`` fails every request."""
 
     def __init__(self, answers: dict[str, list[dict]] | None = None, status: int = 200):

@@ -205,16 +205,16 @@ def test_evaluate_scores_gold_files_beside_their_pages(page, capsys):
 
 
 def test_unresolved_lists_place_like_names_the_gazetteer_lacks(tmp_path, capsys):
-    page = tmp_path / "pages" / "bragin.txt"
+    page = tmp_path / "pages" / "komarin.txt"
     page.parent.mkdir()
-    page.write_text("Bragin District and Kazan sign a tourism memorandum\n\n10:00, 3 March 2024\n\n"
-                    "The Bragin District of Gomel Region and Kazan signed a memorandum on tourism.\n", encoding="utf-8")
+    page.write_text("Komarin District and Kazan sign a tourism memorandum\n\n10:00, 3 March 2024\n\n"
+                    "The Komarin District of Gomel Region and Kazan signed a memorandum on tourism.\n", encoding="utf-8")
     db = tmp_path / "store.duckdb"
     assert main(["load", str(page.parent), "--db", str(db), "--quiet", "--workers", "1"]) == 0
     capsys.readouterr()
     assert main(["unresolved", "--db", str(db)]) == 0
     shown = capsys.readouterr().out
-    assert "Bragin District" in shown and "bragin.txt" in shown
+    assert "Komarin District" in shown and "komarin.txt" in shown
     assert "Kazan —" not in shown  # a name the gazetteer knows is not listed
 
 

@@ -384,25 +384,25 @@ def test_nothing_to_load_is_a_clear_error(tmp_path, db):
         load_paths([tmp_path / "empty_folder"], db, progress=False)
 
 
-BRAGIN_PAGE = """Новостные рубрики
+KOMARIN_PAGE = """Новостные рубрики
 
-Bragin and Kazan sign cooperation agreement
+Komarin and Kazan sign cooperation agreement
 
 12:40, 5 September
 
-A delegation from the town of Bragin visited Kazan on 4 September. The town of Bragin and Kazan signed an \
-agreement on cooperation in culture and sport, BelTA learned from the Bragin District Executive Committee.
+A delegation from the town of Komarin visited Kazan on 4 September. The town of Komarin and Kazan signed an \
+agreement on cooperation in culture and sport, BelTA learned from the town council of Komarin.
 """
 
 
 def test_online_load_asks_once_for_a_place_the_gazetteer_lacks_and_stores_it(tmp_path, db):
-    from nominatim_standin import BRAGIN, NominatimStandIn
+    from nominatim_standin import KOMARIN, NominatimStandIn
 
     from etl.online_geocoding import nominatim
 
-    pages = write_pages(tmp_path / "pages", {"bragin.txt": BRAGIN_PAGE.encode("utf-8"),
+    pages = write_pages(tmp_path / "pages", {"komarin.txt": KOMARIN_PAGE.encode("utf-8"),
                                              "minsk_kazan.txt": MINSK_KAZAN.encode("utf-8")})
-    with NominatimStandIn({"Bragin": [BRAGIN]}) as server:
+    with NominatimStandIn({"Komarin": [KOMARIN]}) as server:
         geocode = nominatim(domain=server.domain, scheme="http", min_delay_seconds=0)
         summary = load_paths([pages], db, year=2025, progress=False, online=True, geocode=geocode)
         asked = len(server.requests)
@@ -411,10 +411,10 @@ def test_online_load_asks_once_for_a_place_the_gazetteer_lacks_and_stores_it(tmp
     assert summary.articles_added == 2 and summary.warnings == []
     assert asked >= 1 and len(server.requests) == asked  # the reload asks nothing: files unchanged
     assert again.articles_unchanged == 2
-    bragin = query(db, "SELECT place_id, kind, country_code FROM places WHERE name = 'Bragin'")
-    assert len(bragin) == 1 and bragin[0][1:] == ("city", "BY")
-    assert query(db, "SELECT count(*) FROM mentions WHERE place_id = ?", [bragin[0][0]])[0][0] >= 2
-    assert query(db, "SELECT lat, lon FROM geocode_cache WHERE query = 'bragin|'") == [(51.7797, 30.2678)]
+    komarin = query(db, "SELECT place_id, kind, country_code FROM places WHERE name = 'Komarin'")
+    assert len(komarin) == 1 and komarin[0][1:] == ("city", "BY")
+    assert query(db, "SELECT count(*) FROM mentions WHERE place_id = ?", [komarin[0][0]])[0][0] >= 2
+    assert query(db, "SELECT lat, lon FROM geocode_cache WHERE query = 'komarin|'") == [(51.4575, 30.5694)]
 
 
 def test_an_unreachable_online_geocoder_is_a_warning_and_the_load_goes_on(tmp_path, db):
@@ -422,7 +422,7 @@ def test_an_unreachable_online_geocoder_is_a_warning_and_the_load_goes_on(tmp_pa
 
     from etl.online_geocoding import nominatim
 
-    pages = write_pages(tmp_path / "pages", {"bragin.txt": BRAGIN_PAGE.encode("utf-8")})
+    pages = write_pages(tmp_path / "pages", {"komarin.txt": KOMARIN_PAGE.encode("utf-8")})
     with NominatimStandIn(status=500) as server:
         geocode = nominatim(domain=server.domain, scheme="http", min_delay_seconds=0)
         summary = load_paths([pages], db, year=2025, progress=False, online=True, geocode=geocode)

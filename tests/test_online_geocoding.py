@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from nominatim_standin import BRAGIN, NominatimStandIn
+from nominatim_standin import KOMARIN, NominatimStandIn
 
 from etl.config import PROJECT_ROOT
 from etl.extract import extract_article
@@ -19,13 +19,13 @@ from etl.online_geocoding import (
 )
 from etl.records import Article
 
-BRAGIN_ID = synthetic_id("osm", "node", "274688541")
+KOMARIN_ID = synthetic_id("osm", "node", "274688541")
 
 
 @pytest.fixture
 def standin():
-    """A Nominatim that knows Bragin and nothing else."""
-    with NominatimStandIn({"Bragin": [BRAGIN]}) as server:
+    """A Nominatim that knows Komarin and nothing else."""
+    with NominatimStandIn({"Komarin": [KOMARIN]}) as server:
         yield server
 
 
@@ -44,30 +44,30 @@ def cached_rows(con) -> list[tuple]:
 
 def test_an_answer_becomes_a_place_named_as_the_analyst_wrote_it(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
-        place = online_geocoder(con, standin).lookup("Bragin")
+        place = online_geocoder(con, standin).lookup("Komarin")
     assert place is not None
-    assert (place.name, place.kind, place.country_code) == ("Bragin", "city", "BY")  # "town" -> city
-    assert (place.lat, place.lon) == (51.7797, 30.2678)
-    assert place.place_id == BRAGIN_ID and place.population is None
+    assert (place.name, place.kind, place.country_code) == ("Komarin", "city", "BY")  # "town" -> city
+    assert (place.lat, place.lon) == (51.4575, 30.5694)
+    assert place.place_id == KOMARIN_ID and place.population is None
     assert standin.requests[0]["addressdetails"] == ["1"] and standin.requests[0]["accept-language"] == ["en"]
 
 
 def test_a_name_is_asked_once_even_across_runs(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
         online = online_geocoder(con, standin)
-        first = online.lookup("Bragin")
-        assert online.lookup("BRAGIN ").place_id == first.place_id  # case and spacing make no new question
+        first = online.lookup("Komarin")
+        assert online.lookup("KOMARIN ").place_id == first.place_id  # case and spacing make no new question
     assert len(standin.requests) == 1
     with duckdb.connect(str(store_path)) as con:  # the next load, on the same store
-        again = online_geocoder(con, standin).lookup("Bragin")
+        again = online_geocoder(con, standin).lookup("Komarin")
     assert again == first
     assert len(standin.requests) == 1
 
 
 def test_a_country_narrows_the_question_and_is_part_of_the_key(standin, store_path):
     with duckdb.connect(str(store_path)) as con:
-        place = online_geocoder(con, standin).lookup("Bragin", "BY")
-        assert cached_rows(con) == [("bragin|BY", 51.7797, 30.2678)]
+        place = online_geocoder(con, standin).lookup("Komarin", "BY")
+        assert cached_rows(con) == [("komarin|BY", 51.4575, 30.5694)]
     assert place is not None and place.country_code == "BY"
     assert standin.requests[0]["countrycodes"] == ["by"]
 
@@ -89,7 +89,7 @@ def test_an_unreachable_geocoder_is_reported_and_nothing_is_cached(failure, stor
         with duckdb.connect(str(store_path)) as con:
             online = online_geocoder(con, server)
             with pytest.raises(OnlineGeocodingError) as raised:
-                online.lookup("Bragin")
+                online.lookup("Komarin")
             assert cached_rows(con) == []
     message = str(raised.value)
     assert message.startswith(f"The online geocoder at {server.domain} did not answer (")
@@ -104,13 +104,13 @@ def test_an_unreachable_geocoder_is_reported_and_nothing_is_cached(failure, stor
     ("state", "region"), ("province", "region"), ("country", "country"), ("road", None),
 ])
 def test_nominatim_place_types_map_to_our_kinds(addresstype, kind):
-    answer = {**BRAGIN, "addresstype": addresstype, "type": "administrative", "class": "boundary"}
+    answer = {**KOMARIN, "addresstype": addresstype, "type": "administrative", "class": "boundary"}
     place = place_from_answer("Somewhere", answer)
     assert (place.kind if place else None) == kind
 
 
 def test_an_answer_without_a_country_is_not_used():
-    assert place_from_answer("Bragin", {**BRAGIN, "address": {"town": "Bragin"}}) is None
+    assert place_from_answer("Komarin", {**KOMARIN, "address": {"town": "Komarin"}}) is None
 
 
 def test_the_cache_table_matches_the_stores_schema(tmp_path):
@@ -122,8 +122,8 @@ def test_the_cache_table_matches_the_stores_schema(tmp_path):
 
 
 def test_cache_keys_ignore_case_apostrophes_and_spacing():
-    assert cache_key(" Bragin’  ", "by") == cache_key("bragin'", "BY") == "bragin'|BY"
-    assert cache_key("Bragin") != cache_key("Bragin", "BY")
+    assert cache_key(" Komarin’  ", "by") == cache_key("komarin'", "BY") == "komarin'|BY"
+    assert cache_key("Komarin") != cache_key("Komarin", "BY")
 
 
 def article(article_id: str, title: str, body: str) -> Article:
@@ -132,29 +132,29 @@ def article(article_id: str, title: str, body: str) -> Article:
 
 def test_resolved_names_teach_the_gazetteer_and_mark_articles_for_re_extraction(standin, store_path):
     gazetteer = Gazetteer.load()  # a fresh copy: add_place changes it, and the session fixture is shared
-    assert gazetteer.lookup("Bragin") == []  # the premise: GeoNames' city list lacks Bragin
+    assert gazetteer.lookup("Komarin") == []  # the premise: GeoNames' city list lacks Komarin
     articles = [
-        article("bragin", "Bragin and Kazan sign cooperation agreement",
-                "A delegation from the town of Bragin visited Kazan. The town of Bragin and Kazan signed an "
+        article("komarin", "Komarin and Kazan sign cooperation agreement",
+                "A delegation from the town of Komarin visited Kazan. The town of Komarin and Kazan signed an "
                 "agreement on cooperation in culture and sport."),
         article("minsk", "Minsk and Kazan sign cooperation agreement",
                 "Minsk and Kazan signed an agreement on cooperation in tourism."),
         article("nowhere", "Nowhereville and Kazan sign cooperation agreement",
                 "The village of Nowhereville and Kazan signed an agreement on cooperation in youth policy."),
-        article("bragin-again", "A festival in Bragin",
-                "Artists from Kazan came to the town of Bragin for a festival."),
+        article("komarin-again", "A festival in Komarin",
+                "Artists from Kazan came to the town of Komarin for a festival."),
     ]
     extractions = [extract_article(a, gazetteer) for a in articles]
-    assert [name for name, _ in extractions[0].unresolved] == ["Bragin"]
+    assert [name for name, _ in extractions[0].unresolved] == ["Komarin"]
 
     with duckdb.connect(str(store_path)) as con:
         again = resolve_unresolved(extractions, gazetteer, online_geocoder(con, standin))
 
     assert again == {0, 3}  # found online; Minsk needed nothing and Nowhereville stays unknown
-    assert sorted(r["q"][0] for r in standin.requests) == ["Bragin", "Nowhereville"]  # each name once
-    assert [p.place_id for p in gazetteer.lookup("Bragin")] == [BRAGIN_ID]
+    assert sorted(r["q"][0] for r in standin.requests) == ["Komarin", "Nowhereville"]  # each name once
+    assert [p.place_id for p in gazetteer.lookup("Komarin")] == [KOMARIN_ID]
     redone = extract_article(articles[0], gazetteer)
     assert redone.unresolved == []
-    assert BRAGIN_ID in redone.places and BRAGIN_ID in redone.participant_ids
+    assert KOMARIN_ID in redone.places and KOMARIN_ID in redone.participant_ids
     kazan = next(p.place_id for p in redone.places.values() if p.name == "Kazan")
-    assert tuple(sorted((BRAGIN_ID, kazan))) in {pair for event in redone.events for pair in event.pairs}
+    assert tuple(sorted((KOMARIN_ID, kazan))) in {pair for event in redone.events for pair in event.pairs}
