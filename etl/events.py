@@ -184,7 +184,7 @@ _KINDS_OF_WORD = _kinds_of_word(TRIGGER_WORDS)
 _SURE_KINDS_OF_WORD = _kinds_of_word(SURE_WORDS)
 
 SECTOR_WORDS: dict[str, re.Pattern] = {
-    "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bhockey\b|\bphysical\s+culture\b"
+    "sport": re.compile(r"\bsports?\b|\bsporting\b|\bathlet\w*|\bfootball\b|\bsoccer\b|\bhockey\b|\bphysical\s+culture\b"
                        r"|\b(?:base|basket|volley|hand)ball\b|\bfutsal\b|\btennis\b|\bswimming\b|\bwrestling\b"
                        r"|\bboxing\b|\bjudo\b|\bskiing\b|\bmarathons?\b|\btournaments?\b"
                        r"|\bcycling\s+(?:rides?|races?|events?|competitions?|tours?|marathons?)\b", _FLAGS),
@@ -212,7 +212,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                          r"|\boncolog\w*|\bcardiolog\w*|\brehabilitation\b|\bpatients?\b|\bambulances?\b", _FLAGS),
     # "youth tournaments in hockey" are sport; "young volunteers" are youth work
     "youth": re.compile(r"\byouth\b(?!\s+(?:tournaments?|teams?|games|championships?|competitions?|matches|leagues?"
-                        r"|football|hockey|volleyball|basketball)\b)"
+                        r"|football|soccer|hockey|volleyball|basketball|(?:sports?\s+|football\s+|soccer\s+)?clubs?)\b)"
                         r"|\byoung\s+(?:people|volunteers|leaders|activists)\b",
                         _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
@@ -237,7 +237,7 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
 # Substrings without which a sector's pattern cannot match (cheap test before the pattern).
 _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
     "sport": ("sport", "athlet", "football", "hockey", "ball", "futsal", "tennis", "swimming", "wrestling", "boxing",
-              "judo", "skiing", "marathon", "tournament", "cycling"),
+              "judo", "skiing", "marathon", "tournament", "cycling", "soccer"),
     "tourism": ("touris", "tour", "holiday", "destination", "travel", "hotel", "hospitality", "sightseeing",
                 "excursion", "resort"),
     "culture": ("cultur", "art", "museum", "theat", "heritage", "librar", "music", "folk", "ensemble", "choir", "craft", "creative",
@@ -483,9 +483,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
-_RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)|extended|prolong(?:ed|s)|продлил\w*|продлен\w*|продлён\w*|пролонгир\w*)\b",
+_RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)?|extended|prolong(?:ed|s)|продлил\w*|продлен\w*|продлён\w*|пролонгир\w*)\b",
                       re.IGNORECASE)
-_RENEWED_WORDS = frozenset(["renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
+_RENEWED_WORDS = frozenset(["renew", "renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
 _KIN_WORDS = frozenset(["relatives", "friends", "family", "families"])
 _VISITING_KIN = re.compile(r"\bvisit(?:ing|s|ed)?\s+(?:their\s+)?(?:relatives|friends|family|families)\b", re.IGNORECASE)
 _MANY_DELEGATIONS = re.compile(
@@ -547,7 +547,7 @@ _UNOFFICIAL_WORDS = frozenset(
 _UNOFFICIAL = (r"(?:(?:local|young|foreign|belarusian|russian|chinese|german|the|the\s+local|leading)\s+)?"
                r"(?:residents|entrepreneurs|businessmen|business\s+(?:people|community|leaders|circles)|students|pupils"
                r"|schoolchildren|teachers|veterans|compatriots|athletes|artists|journalists|young\s+people|the\s+public"
-               r"|(?:representatives|members)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:diaspora|community|university"
+               r"|(?:representatives|members)\s+of\s+(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,4}?(?:diaspora|community|university"
                r"|universities|companies|business|public|youth|students|NGOs|organisations|organizations))\b")
 _MEETING_OBJECT = re.compile(r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?" + _UNOFFICIAL, re.IGNORECASE)
 _UNOFFICIAL_SUBJECT = re.compile(r"\b(?:companies|firms|businesses|entrepreneurs|businessmen|business\s+people"
@@ -1570,7 +1570,7 @@ _PROVISION = re.compile(
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
     # "In it, Freiburg and Lviv agree to expand …", right after the declaration
     r"|^In\s+(?:it|them|the\s+(?:document|declaration|agreement|memorandum|charter))\s*,?\s+(?:the|both|they|[A-Z])"
-    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+)?(?:document|agreement|plan|memorandum|mou"
+    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+|renewed\s+|updated\s+|joint\s+)?(?:document|agreement|plan|memorandum|mou"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\b|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"

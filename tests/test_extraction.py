@@ -741,3 +741,13 @@ def test_guests_led_by_a_mayor_arrived_is_a_visit_and_in_it_lists_the_declaratio
         "guests comes first."), gazetteer))
     assert labels.event_types == {"visit", "agreement_signed"}
     assert labels.agreement_sectors == {"youth", "other"}
+
+
+def test_a_renewed_sister_city_agreement(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "The mayors of Chattanooga and Hamm signed a renewed sister city agreement. Before the signing, the two "
+        "mayors met with members of the City Council and local business leaders. Under the renewed agreement, the "
+        "cities will organise regular exchanges between youth soccer clubs.",
+        title="Chattanooga and Hamm renew sister city agreement"), gazetteer))
+    assert labels.event_types == {"agreement_signed", "meeting"}
+    assert labels.agreement_sectors == {"sport"}
