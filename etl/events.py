@@ -473,6 +473,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("cultural_event")
     if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
         found.remove("agreement_signed")  # "exhibitors and buyers signed contracts worth $120 million": sales
+    if "twinning_established" in found and ("intent" in words or "intention" in words) and _INTENT.search(sentence):
+        found.remove("twinning_established")  # "a letter of intent on establishing friendly city relations"
+        found += [] if "agreement_signed" in found else ["agreement_signed"]
     if "twinning_established" in found and words & _RENEWED_WORDS and _RENEWED.search(sentence):
         found = [kind for kind in found if kind != "twinning_established"]  # "renewed their twinning agreement"
         found += [] if "agreement_signed" in found else ["agreement_signed"]
@@ -483,6 +486,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     return found
 
 
+_INTENT = re.compile(r"\b(?:letter|memorandum|protocol|declaration|statement)\s+of\s+intent(?:ion)?\b"
+                     r"|\bintention\s+to\s+(?:establish|become|twin)", re.IGNORECASE)
 _RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)?|extended|prolong(?:ed|s)|продлил\w*|продлен\w*|продлён\w*|пролонгир\w*)\b",
                       re.IGNORECASE)
 _RENEWED_WORDS = frozenset(["renew", "renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
@@ -1570,7 +1575,7 @@ _PROVISION = re.compile(
     # "Under the memorandum, the two cities will …": whatever follows is the document's content
     # "In it, Freiburg and Lviv agree to expand …", right after the declaration
     r"|^In\s+(?:it|them|the\s+(?:document|declaration|agreement|memorandum|charter))\s*,?\s+(?:the|both|they|[A-Z])"
-    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+|renewed\s+|updated\s+|joint\s+)?(?:document|agreement|plan|memorandum|mou"
+    r"|^(?:Under|According\s+to|In\s+line\s+with)\s+the\s+(?:new\s+|signed\s+|renewed\s+|updated\s+|joint\s+)?(?:document|agreement|plan|memorandum|mou|letter"
     r"|programme|program|roadmap|road\s+map|accord|treaty|protocol|declaration|charter|pact)s?\b"
     r"|^(?:The|Both)\s+(?:partners|parties|sides|cities|towns|districts|regions|municipalities|two\s+(?:\w+\s+)?\w+)\s+"
     r"(?:also\s+)?(?:will|agreed\s+to|intend\s+to|plan\b|are\s+to|undertook\s+to|pledged\s+to|committed\s+to"

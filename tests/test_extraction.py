@@ -751,3 +751,11 @@ def test_a_renewed_sister_city_agreement(gazetteer):
         title="Chattanooga and Hamm renew sister city agreement"), gazetteer))
     assert labels.event_types == {"agreement_signed", "meeting"}
     assert labels.agreement_sectors == {"sport"}
+
+
+def test_a_letter_of_intent_to_twin_is_a_signing_not_a_twinning(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "The city of Ma'anshan and the Belarusian city of Zhlobin signed a letter of intent on establishing friendly "
+        "city relations. Under the letter, the two cities will organise exchanges of youth delegations."), gazetteer))
+    assert labels.event_types == {"agreement_signed"}
+    assert labels.agreement_sectors == {"youth"}
