@@ -360,6 +360,8 @@ _NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x207
 _ONLY_MENTIONED = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
     r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
+    # "a town known for its music college and annual song festival": what it is famous for
+    r"|(?:known|famous|renowned|noted)\s+for"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
     r"|ahead\s+of|(?:raised|raises|raising)\s+the\s+(?:issue|question|matter)\s+of|(?:issue|question)\s+of"
     r"|includes?|including)\b", re.IGNORECASE)
@@ -636,7 +638,7 @@ _OCCASION_BEFORE = re.compile(r"\b(?:programme|program|celebrations?|festivities
 
 # Words without which _ONLY_MENTIONED and _PLANNED_AFTER cannot match.
 _ONLY_MENTIONED_WORDS = frozenset(
-    ["discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
+    ["known", "famous", "renowned", "noted", "discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
      "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
      "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
@@ -1054,6 +1056,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     guest = next((r.place.place_id for names in by_sentence for r in names if main_pair and r.place.place_id in main_pair
                   and (_DELEGATION_AFTER.match(text, r.end) or _DELEGATION_BEFORE.search(text, max(0, r.start - 40), r.start))),
                  None)
+    if guest is None and main_pair:
+        # «Азербайджанская делегация», "the Azerbaijani delegation": the side of the main pair in that country
+        guest_countries = {gazetteer.country_hints.get((normalise(m.group(1)),))
+                           for m in _ADJECTIVE_DELEGATION.finditer(text)}
+        guests = [i for i in main_pair if gazetteer.places[i].country_code in guest_countries]
+        guest = guests[0] if len(guests) == 1 else None
     for finding in findings:
         sentence, words, types = finding.sentence, finding.words, finding.types
         confidence = 0.9
@@ -1955,6 +1963,7 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
     return place.place_id in main_pair or any(i in main_pair for i in gazetteer.ancestors(place))
 
 
+_ADJECTIVE_DELEGATION = re.compile(r"\b([A-Za-zА-ЯЁа-яё]+)\s+(?:delegation|guests|делегаци\w*|гост(?:и|ей)\b)")
 _DELEGATION_AFTER = re.compile(r"\s+(?:delegation|guests)\b|\s+делегаци")
 _DELEGATION_BEFORE = re.compile(r"\b(?:delegation|guests|visitors)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
                                 r"|\bделегаци\w*\s+(?:города\s+|из\s+)?(?:[а-яё]+(?:ого|ой|их|ых)\s+)?$", re.IGNORECASE)

@@ -759,3 +759,10 @@ def test_a_letter_of_intent_to_twin_is_a_signing_not_a_twinning(gazetteer):
         "city relations. Under the letter, the two cities will organise exchanges of youth delegations."), gazetteer))
     assert labels.event_types == {"agreement_signed"}
     assert labels.agreement_sectors == {"youth"}
+
+
+def test_what_a_town_is_known_for_is_no_event(gazetteer):
+    labels = labels_from_extraction(extract_article(_article(
+        "Karakol and Molodechno signed a twinning agreement. Molodechno is known for its music college and annual "
+        "song festival."), gazetteer))
+    assert "cultural_event" not in labels.event_types

@@ -586,3 +586,12 @@ def test_sports_competitions_among_pupils_are_sport(gazetteer):
 def test_a_hanoi_district_named_in_russian(gazetteer):
     labels = _labels(gazetteer, "Фрунзенский район Минска и район Бадинь Ханоя подписали соглашение о сотрудничестве.")
     assert _pairs(labels) == _named(("Frunzensky District, Minsk", "Ba Dinh District, Hanoi"))
+
+
+def test_the_guests_received_by_a_regional_head_meet_that_region(gazetteer):
+    body = ("Бобруйск и Ленкорань подписали меморандум о сотрудничестве. Азербайджанская делегация находится в "
+            "Бобруйске с официальным визитом. В первый день визита гостей принял председатель Могилевского "
+            "облисполкома.")
+    labels = _labels(gazetteer, body)
+    assert "meeting" in labels.event_types
+    assert _pairs(labels) == _named(("Bobruisk", "Lankaran"), ("Lankaran", "Mogilev Region"))
