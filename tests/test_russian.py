@@ -595,3 +595,9 @@ def test_the_guests_received_by_a_regional_head_meet_that_region(gazetteer):
     labels = _labels(gazetteer, body)
     assert "meeting" in labels.event_types
     assert _pairs(labels) == _named(("Bobruisk", "Lankaran"), ("Lankaran", "Mogilev Region"))
+
+
+def test_other_humanitarian_areas_are_other(gazetteer):
+    body = ("Гагаузия и Башкортостан подписали соглашение. Документ предусматривает обмен творческими коллективами, "
+            "а также сотрудничество в других гуманитарных областях.")
+    assert _labels(gazetteer, body).agreement_sectors == {"culture", "other"}
