@@ -1348,8 +1348,10 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
         names += (stem[:-2] + "а", stem[:-2] + "о")
     if stem.endswith("ов"):
         names += (stem[:-2] + "ы",)
-    if stem.endswith("ин"):  # Губ-инский → Губа
-        names += (stem[:-2] + "а",)
+    if stem.endswith("й"):  # Шуй-ский → Шуя
+        names += (stem[:-1] + "я",)
+    if stem.endswith("ин"):  # Губ-инский → Губа, Гряз-инский → Грязи
+        names += (stem[:-2] + "а", stem[:-2] + "и")
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
     names += (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое

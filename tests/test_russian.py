@@ -601,3 +601,12 @@ def test_other_humanitarian_areas_are_other(gazetteer):
     body = ("Гагаузия и Башкортостан подписали соглашение. Документ предусматривает обмен творческими коллективами, "
             "а также сотрудничество в других гуманитарных областях.")
     assert _labels(gazetteer, body).agreement_sectors == {"culture", "other"}
+
+
+def test_district_adjectives_of_towns_ending_in_ya_and_i(gazetteer):
+    labels = _labels(gazetteer, "На полях визита председатель Лунинецкого райисполкома и глава Грязинского "
+                                "муниципального района подписали соглашение о сотрудничестве.")
+    assert _pairs(labels) == _named(("Luninets", "Gryazi"))
+    labels = _labels(gazetteer, "Подписано соглашение о сотрудничестве между Логойским районом и Шуйским "
+                                "муниципальным районом Ивановской области.")
+    assert _pairs(labels) == _named(("Logoisk", "Shuya"))
