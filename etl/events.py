@@ -1355,6 +1355,9 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
     names += (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
+    if stem[-1:] in _SOFTENED:  # Луж-ский → Луга, Торжок-ский → Торжок (Волож-инский → Воложин is "ин")
+        hard = stem[:-1] + _SOFTENED[stem[-1]]
+        names += (hard + "а", hard + "и", hard)
     for prefix, adjectives in _COMPOUND_PREFIXES.items():
         # Старо-дорож-ский → Старые Дороги, Велико-лук-ский → Великие Луки, Старо-оскол-ьский → Старый Оскол
         rest = stem[len(prefix):]
@@ -1377,6 +1380,9 @@ _COMPOUND_PREFIXES = {
 _SOFTENED = {"ж": "г", "ч": "к", "ш": "х", "з": "г"}
 
 
+_CITY_COMMITTEE_AFTER = re.compile(r"\s+(?:горисполком|городск\w+\s+исполнительн)")
+
+
 def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
                                   gazetteer: Gazetteer) -> None:
     """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
@@ -1390,8 +1396,8 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         adjective = normalise(match.group(group))
         number = bisect_right(starts, match.start()) - 1
         if match.start() in taken or number < 0 or adjective in gazetteer.district_adjectives \
-                or adjective in gazetteer.region_adjectives:
-            continue
+                or adjective in gazetteer.region_adjectives and not _CITY_COMMITTEE_AFTER.match(text, match.end(group)):
+            continue  # («Гродненский горисполком» is the city's, whatever region shares the adjective)
         if match.group(group).endswith("ий") and (_PART_OF_AFTER.match(text, match.end(group))
                                                   or _PART_OF_BEFORE.search(text, max(0, match.start() - 30), match.start())):
             continue  # «Браславский район входит в состав Витебской области»: where it lies, not a side

@@ -610,3 +610,12 @@ def test_district_adjectives_of_towns_ending_in_ya_and_i(gazetteer):
     labels = _labels(gazetteer, "Подписано соглашение о сотрудничестве между Логойским районом и Шуйским "
                                 "муниципальным районом Ивановской области.")
     assert _pairs(labels) == _named(("Logoisk", "Shuya"))
+
+
+def test_a_forum_report_with_signings_of_regions_cities_and_districts(gazetteer):
+    body = ("Главным документом для Гродненщины стало соглашение о сотрудничестве с Астраханской областью. Его "
+            "подписали председатель Гродненского облисполкома и губернатор Астраханской области. Гродненский "
+            "горисполком и администрация Йошкар-Олы подписали программу сотрудничества. Щучинский райисполком и "
+            "администрация Лужского муниципального района Ленинградской области заключили соглашение.")
+    assert _pairs(_labels(gazetteer, body)) == _named(("Grodno Region", "Astrakhan Region"),
+                                                      ("Grodno", "Yoshkar-Ola"), ("Shchuchin", "Luga"))
