@@ -1019,8 +1019,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             # with whom
             pairs = []
         if relation_only:
-            if not pairs and not (_PRONOUN_START.match(sentence) and by_sentence[number]):
-                continue  # (a tie of "Its …" may find its other side in the sentence before)
+            if not pairs and not ((_PRONOUN_START.match(sentence) or _WE.search(sentence)) and by_sentence[number]):
+                continue  # (a tie of "Its …" may find its other side in the sentence before; "We …", the speaker's)
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
                                  venues, relation_only))
@@ -1072,6 +1072,17 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
                         or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
                             finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
+        if home is not None and finding.standing and _WE.search(sentence):
+            # «Мы давно сотрудничаем с российскими Конаково и Лихославлем, казахстанским Есилем»: said by the
+            # article's own town, of its partners
+            speaker = next((r.place.place_id for names in by_sentence for r in names if r.place.place_id in main_pair
+                            and (r.start == 0 or text[r.start - 1] == "\n") and DATELINE_AFTER.match(text, r.end)), home)
+            own = gazetteer.places[speaker]
+            spoken_of = sorted({(min(speaker, p.place_id), max(speaker, p.place_id)) for p in local
+                                if p.country_code != own.country_code and _TIER[p.kind] == _TIER[own.kind]
+                                and not _related(p, own, gazetteer)})
+            if spoken_of:
+                pairs, confidence = spoken_of, 0.6
         if not pairs and local and finding.number > 0 and (
                 _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):
             # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
@@ -1972,6 +1983,8 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
 
 
 _ADJECTIVE_DELEGATION = re.compile(r"\b([A-Za-zА-ЯЁа-яё]+)\s+(?:delegation|guests|делегаци\w*|гост(?:и|ей)\b)")
+# The speaker's own town: «Мы давно сотрудничаем с …», "We have been partners with …"
+_WE = re.compile(r"^[«\"“„]?\s*(?:Мы|We)\b")
 _DELEGATION_AFTER = re.compile(r"\s+(?:delegation|guests)\b|\s+делегаци")
 _DELEGATION_BEFORE = re.compile(r"\b(?:delegation|guests|visitors)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
                                 r"|\bделегаци\w*\s+(?:города\s+|из\s+)?(?:[а-яё]+(?:ого|ой|их|ых)\s+)?$", re.IGNORECASE)

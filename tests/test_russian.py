@@ -619,3 +619,13 @@ def test_a_forum_report_with_signings_of_regions_cities_and_districts(gazetteer)
             "администрация Лужского муниципального района Ленинградской области заключили соглашение.")
     assert _pairs(_labels(gazetteer, body)) == _named(("Grodno Region", "Astrakhan Region"),
                                                       ("Grodno", "Yoshkar-Ola"), ("Shchuchin", "Luga"))
+
+
+def test_the_partners_a_chairman_lists_are_his_towns(gazetteer):
+    body = ("ШКЛОВ, 10 октября (БЕЛТА) – Шклов и город Каттакурган подписали соглашение об установлении "
+            "побратимских связей. «Каттакурган стал пятым побратимом нашего района. Мы давно сотрудничаем с "
+            "российскими Конаково и Лихославлем, казахстанским Есилем и сербским Апатином», – отметил председатель "
+            "Шкловского райисполкома.")
+    assert _pairs(_labels(gazetteer, body)) == _named(
+        ("Shklov", "Kattakurgan"), ("Shklov", "Konakovo"), ("Shklov", "Likhoslavl"), ("Shklov", "Yesil"),
+        ("Shklov", "Apatin"))
