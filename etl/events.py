@@ -1019,7 +1019,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             # with whom
             pairs = []
         if relation_only:
-            if not pairs and not ((_PRONOUN_START.match(sentence) or _WE.search(sentence)) and by_sentence[number]):
+            if not pairs and not ((_PRONOUN_START.match(sentence) or _WE.search(sentence) or _OUR_PARTNERS.search(sentence))
+                                  and by_sentence[number]):
                 continue  # (a tie of "Its …" may find its other side in the sentence before; "We …", the speaker's)
             types = ["twinning_established"]
         findings.append(_Finding(number, sentence, words, types, by_sentence[number], pairs, timing == "background",
@@ -1072,7 +1073,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
                         or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
                             finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
-        if home is not None and finding.standing and _WE.search(sentence):
+        if home is not None and (finding.standing and (_WE.search(sentence) or _OUR_PARTNERS.search(sentence))
+                                 or finding.background and _OUR_PARTNERS.search(sentence)):
             # «Мы давно сотрудничаем с российскими Конаково и Лихославлем, казахстанским Есилем»: said by the
             # article's own town, of its partners
             speaker = next((r.place.place_id for names in by_sentence for r in names if r.place.place_id in main_pair
@@ -1199,6 +1201,8 @@ _RELATION = re.compile(
     r"|\b(?:established|maintains?|has|have|had)\s+(?:also\s+)?(?:\w+\s+){0,2}(?:ties|relations|contacts|partnerships?)\s+with\b"
     # "its first new twinning since its link with Aachen in Germany"
     r"|\b(?:its|their|our)\s+(?:\w+\s+)?(?:link|links|twinning|partnership)\s+with\b"
+    # "Among our closest partners in Russia are Tula and Ulyanovsk"
+    r"|\b(?:among|one\s+of)\s+(?:its|their|our)\s+(?:\w+\s+){0,2}(?:partners|twin\s+towns|sister\s+cities)\b"
     # "cooperate under the agreement between the Vitebsk and Pskov regions": the tie the work rests on
     r"|\b(?:under|within\s+the\s+framework\s+of)\s+(?:the|an|a)\s+(?:\w+\s+){0,2}(?:agreement|memorandum|treaty)"
     r"\s+(?:\w+\s+){0,3}?between\b",
@@ -1985,6 +1989,9 @@ def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazette
 _ADJECTIVE_DELEGATION = re.compile(r"\b([A-Za-zА-ЯЁа-яё]+)\s+(?:delegation|guests|делегаци\w*|гост(?:и|ей)\b)")
 # The speaker's own town: «Мы давно сотрудничаем с …», "We have been partners with …"
 _WE = re.compile(r"^[«\"“„]?\s*(?:Мы|We)\b")
+# "we signed our first twinning agreement, with Biała Podlaska", "Among our closest partners in Russia are Tula"
+_OUR_PARTNERS = re.compile(r"\bour\s+(?:\w+\s+){0,2}(?:partners?|twin|twinning|sister|friends)\b"
+                           r"|\bнаш\w*\s+(?:\w+\s+){0,2}(?:партн[её]р|побратим|друз)\w*", re.IGNORECASE)
 _DELEGATION_AFTER = re.compile(r"\s+(?:delegation|guests)\b|\s+делегаци")
 _DELEGATION_BEFORE = re.compile(r"\b(?:delegation|guests|visitors)\s+(?:of|from)\s+(?:the\s+)?(?:city\s+of\s+)?$"
                                 r"|\bделегаци\w*\s+(?:города\s+|из\s+)?(?:[а-яё]+(?:ого|ой|их|ых)\s+)?$", re.IGNORECASE)

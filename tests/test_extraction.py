@@ -766,3 +766,13 @@ def test_what_a_town_is_known_for_is_no_event(gazetteer):
         "Karakol and Molodechno signed a twinning agreement. Molodechno is known for its music college and annual "
         "song festival."), gazetteer))
     assert "cultural_event" not in labels.event_types
+
+
+def test_the_partners_a_chairman_names_as_ours_are_his_towns(gazetteer):
+    extraction = extract_article(_article(
+        "BREST, 12 September (BelTA) - Brest and Kostroma signed a twinning agreement. \"Thirty years ago, in 1995, "
+        "we signed our first twinning agreement, with Biała Podlaska. Among our closest partners in Russia are Tula "
+        "and Ulyanovsk,\" the chairman of the Brest City Executive Committee said."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Brest", "Kostroma"}), frozenset({"Brest", "Biala Podlaska"}),
+                          frozenset({"Brest", "Tula"}), frozenset({"Brest", "Ulyanovsk"})}
