@@ -48,7 +48,7 @@ _DAY_RANGE_TAIL = r"(?:\s*[-–—]\s*\d{1,2}(?!\d))?"  # "9-10 June": the event
 _CLOCK = rf"{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?"
 _LABEL = r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)\s*:?\s*)"
 _WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?"
-            r"|(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)),\s*)")
+            r"|(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)),?\s+)")
 # "10 June 2025, 11:02 | Views: 345", "10.06.2025 | 2 min read", «| Просмотров: 120»: counters after the date
 # and "| Source: Shaanxi Daily", "| Updated October 14, 2024 5:40 PM", «| Источник: БЕЛТА»
 _COUNTERS = (r"(?:\s*[|•·]\s*(?:(?i:views?|просмотр\w*|comments?|комментари\w*)\s*:?\s*\d+|\d+\s*(?i:min(?:ute)?s?"

@@ -606,7 +606,8 @@ def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
 
 # "Vitebsk dairy products", "Mogilev companies": the town's name used as a word for what its region makes or has
 _MODIFIER_OF_WHAT_A_REGION_HAS = re.compile(
-    r"\s+(?:(?:dairy|food|farm|agricultural|industrial|flax|meat|machine-building)\s+)?(?:products|goods|produce"
+    r"\s+(?:(?:dairy|food|farm|agricultural|industrial|flax|meat|machine-building)\s+)?(?:products|goods|produce|grain"
+    r"|flour|meat|milk|fertili[sz]ers|machinery|equipment|tractors|timber"
     r"|companies|enterprises|producers|manufacturers|exporters|businesses|firms|farmers|universities|colleges"
     r"|schools|hospitals|scientists|doctors|specialists|builders)\b")
 
@@ -623,18 +624,22 @@ def town_words_as_their_region(text: str, resolved: list[ResolvedName], gazettee
     named_otherwise = {r.place.place_id for r in resolved if r.place.kind == "city" and r not in as_word}
     out = []
     for r in resolved:
-        region = _region_named_after(r.place, regions, gazetteer) if r in as_word else None
+        region = _region_named_after(r.place, r.surface, regions, gazetteer) if r in as_word else None
         if region is not None and r.place.place_id not in named_otherwise:
             r = ResolvedName(r.start, r.end, r.surface, region, "the region the article is about, named by its town")
         out.append(r)
     return out
 
 
-def _region_named_after(town: Place, region_ids: set[int], gazetteer: Gazetteer) -> Place | None:
+def _region_named_after(town: Place, surface: str, region_ids: set[int], gazetteer: Gazetteer) -> Place | None:
+    """The region named after the town ("Vitebsk Oblast"), or after the word as written ("Akmola grain" in an
+    article on Akmola Region, though GeoNames gives "Akmola" as an old name of Astana)."""
     for region_id in region_ids:
         region = gazetteer.places[region_id]
-        if region.country_code == town.country_code and region_id in gazetteer.ancestors(town) \
-                and normalise(region.name).startswith(normalise(town.name) + " "):
+        if region.country_code != town.country_code:
+            continue
+        if region_id in gazetteer.ancestors(town) and normalise(region.name).startswith(normalise(town.name) + " ") \
+                or normalise(region.name).startswith(normalise(surface) + " "):
             return region
     return None
 

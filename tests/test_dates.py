@@ -39,6 +39,7 @@ from etl.dates import (
     ("22.04.2025 [15:40]", PartialDate(2025, 4, 22)),
     ("Published October 14, 2024 6:00 AM | Updated October 14, 2024 5:40 PM", PartialDate(2024, 10, 14)),
     ("10 June 2025, 11:02 | Views: 345", PartialDate(2025, 6, 10)),
+    ("Published: Monday 16 June", PartialDate(None, 6, 16)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected

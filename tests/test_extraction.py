@@ -776,3 +776,11 @@ def test_the_partners_a_chairman_names_as_ours_are_his_towns(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert pair_names == {frozenset({"Brest", "Kostroma"}), frozenset({"Brest", "Biala Podlaska"}),
                           frozenset({"Brest", "Tula"}), frozenset({"Brest", "Ulyanovsk"})}
+
+
+def test_a_regions_name_used_for_its_produce_is_the_region(gazetteer):
+    # GeoNames gives "Akmola" as an old name of Astana
+    places = _places(extract_article(_article(
+        "Grodno Oblast and Akmola Region signed a memorandum. They discussed imports of Akmola grain and flour."),
+        gazetteer))
+    assert places == {"Grodno Region": ("BY", "region"), "Akmola Region": ("KZ", "region")}

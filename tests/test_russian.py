@@ -629,3 +629,9 @@ def test_the_partners_a_chairman_lists_are_his_towns(gazetteer):
     assert _pairs(_labels(gazetteer, body)) == _named(
         ("Shklov", "Kattakurgan"), ("Shklov", "Konakovo"), ("Shklov", "Likhoslavl"), ("Shklov", "Yesil"),
         ("Shklov", "Apatin"))
+
+
+def test_a_vietnamese_province_merged_away_is_still_found(gazetteer):
+    labels = _labels(gazetteer, "Брестская область и вьетнамская провинция Тхайбинь подписали меморандум о "
+                                "сотрудничестве.", published=date(2024, 11, 20))
+    assert _pairs(labels) == _named(("Brest Region", "Thai Binh Province"))
