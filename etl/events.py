@@ -650,6 +650,11 @@ _PLANNED_AFTER = re.compile(r"\b(?:is|are)\s+(?:being\s+)?planned\b|\bwill\s+be\
 
 
 def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
+    if ("implement" in sentence or "реализаци" in sentence) and _PARENT_DOCUMENT.search(sentence):
+        # "a plan of measures to implement the agreement on trade, economic and cultural cooperation": the sectors
+        # of the older agreement, not of the plan signed today
+        sentence = _PARENT_DOCUMENT.sub(" ", sentence)
+        words = None
     if _is_russian(sentence):
         lowered = sentence.lower()
         return [sector for sector, gated in _RUSSIAN_SECTORS.items() if gated.search(sentence, lowered)]
@@ -672,6 +677,11 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
 
 
+_PARENT_DOCUMENT = re.compile(
+    r"\b(?:to\s+implement|implementing|(?:for\s+)?(?:the\s+)?implementation\s+of)\s+(?:the|an|a)\s+(?:\w+\s+){0,2}?"
+    r"(?:agreement|memorandum|treaty|programme|program)\s+(?:on|of)\s+[^.;]*?\bcooperation\b"
+    r"|\bпо\s+реализации\s+(?:\w+\s+){0,2}?(?:соглашени|договор|меморандум|программ)\w*\s+(?:о|об)\s+[^.;]*?"
+    r"\bсотрудничеств\w*", re.IGNORECASE)
 _MEDICINE_STUDIED = re.compile(r"\b(?:training|study|studies|studying|students?|degrees?|courses?)\s+in\s+"
                                r"(?:[\w-]+\s+(?:and|or)\s+)?(?:veterinary\s+)?medicine\b", re.IGNORECASE)
 

@@ -784,3 +784,11 @@ def test_a_regions_name_used_for_its_produce_is_the_region(gazetteer):
         "Grodno Oblast and Akmola Region signed a memorandum. They discussed imports of Akmola grain and flour."),
         gazetteer))
     assert places == {"Grodno Region": ("BY", "region"), "Akmola Region": ("KZ", "region")}
+
+
+def test_a_plan_to_implement_an_older_agreement_does_not_take_its_sectors(gazetteer):
+    extraction = extract_article(_article(
+        "Murmansk Region and Vitebsk Region signed a plan of measures for 2026-2028 to implement the agreement on "
+        "trade, economic, scientific, technical and cultural cooperation between the two regions. The plan provides "
+        "for exchanges of doctors."), gazetteer)
+    assert _signed_sectors(extraction) == {"health"}

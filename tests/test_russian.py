@@ -635,3 +635,10 @@ def test_a_vietnamese_province_merged_away_is_still_found(gazetteer):
     labels = _labels(gazetteer, "Брестская область и вьетнамская провинция Тхайбинь подписали меморандум о "
                                 "сотрудничестве.", published=date(2024, 11, 20))
     assert _pairs(labels) == _named(("Brest Region", "Thai Binh Province"))
+
+
+def test_a_plan_implementing_an_older_agreement_has_only_its_own_sectors(gazetteer):
+    body = ("Пензенская и Могилевская области подписали план мероприятий по реализации соглашения о "
+            "торгово-экономическом, научно-техническом и культурном сотрудничестве. План предусматривает обмен "
+            "школьниками.")
+    assert _labels(gazetteer, body).agreement_sectors == {"education"}
