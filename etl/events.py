@@ -859,8 +859,12 @@ def pairs_among(places: list[Place], gazetteer: Gazetteer, prominence: dict[int,
             # «делегации Дагестана, Калмыкии, Атырауской и Мангистауской областей Казахстана»: two countries'
             # places, several each, at one gathering; none says who works with whom
             continue
+        one_each = len({p.country_code for p in peers}) == len(peers)
         if len(peers) >= 3 and top is not None and top.kind == hub.kind \
-                and (prominence.get(hub.place_id, 0) <= 2 or 3 * prominence.get(hub.place_id, 0) <= prominence[top.place_id]) \
+                and (prominence.get(hub.place_id, 0) <= 2 or 3 * prominence.get(hub.place_id, 0) <= prominence[top.place_id]
+                     # «Российскую Узловую…, казахстанский Аксу…, сербский Крушевац»: one guest from each country
+                     # ("Nagoya is also twinned with Sydney, Turin and Nanjing" names its owner first)
+                     or one_each and prominence.get(hub.place_id, 0) < prominence[top.place_id] and peers[0] is not hub) \
                 and prominence[top.place_id] > 2 and top.country_code not in {p.country_code for p in peers}:
             # "Delegations of Ankara, Bonn and Yerevan came": the twins of the article's own city, named elsewhere.
             pairs.update((min(top.place_id, p.place_id), max(top.place_id, p.place_id))

@@ -642,3 +642,15 @@ def test_a_plan_implementing_an_older_agreement_has_only_its_own_sectors(gazette
             "торгово-экономическом, научно-техническом и культурном сотрудничестве. План предусматривает обмен "
             "школьниками.")
     assert _labels(gazetteer, body).agreement_sectors == {"education"}
+
+
+def test_guests_of_a_town_holiday_one_from_each_country_pair_with_the_host(gazetteer):
+    labels = _labels(gazetteer,
+                     "В субботу Осиповичи отметили День города. Поздравить осиповичан приехали делегации "
+                     "городов-побратимов. Российскую Узловую представляла делегация во главе с главой администрации, казахстанский Аксу Павлодарской "
+                     "области – заместитель акима, китайский Лилин – представители правительства, сербский Крушевац – член веча. "
+                     "Осиповичи и Аксу подписали план мероприятий. Творческие коллективы из Аксу выступили в "
+                     "Осиповичах. Дни культуры Аксу пройдут в Осиповичах.",
+                     title="Побратимы поздравили Осиповичи с Днем города")
+    assert _pairs(labels) == _named(("Osipovichi", "Uzlovaya"), ("Osipovichi", "Aksu"), ("Osipovichi", "Liling"),
+                                    ("Osipovichi", "Krusevac"))
