@@ -608,7 +608,7 @@ def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
 _MODIFIER_OF_WHAT_A_REGION_HAS = re.compile(
     r"\s+(?:(?:dairy|food|farm|agricultural|industrial|flax|meat|machine-building)\s+)?(?:products|goods|produce|grain"
     r"|flour|meat|milk|fertili[sz]ers|machinery|equipment|tractors|timber"
-    r"|companies|enterprises|producers|manufacturers|exporters|businesses|firms|farmers|universities|colleges"
+    r"|companies|enterprises|producers|manufacturers|exporters|businesses|firms|farms|farmers|universities|colleges"
     r"|schools|hospitals|scientists|doctors|specialists|builders)\b")
 
 
@@ -621,7 +621,9 @@ def town_words_as_their_region(text: str, resolved: list[ResolvedName], gazettee
     as_word = [r for r in resolved if r.place.kind == "city" and _MODIFIER_OF_WHAT_A_REGION_HAS.match(text, r.end)]
     if not as_word:
         return resolved
-    named_otherwise = {r.place.place_id for r in resolved if r.place.kind == "city" and r not in as_word}
+    # "the regional government building in Tula" names where the talks were, not a side of its own
+    named_otherwise = {r.place.place_id for r in resolved if r.place.kind == "city" and r not in as_word
+                       and not text.endswith(" in ", 0, r.start)}
     out = []
     for r in resolved:
         region = _region_named_after(r.place, r.surface, regions, gazetteer) if r in as_word else None

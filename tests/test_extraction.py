@@ -792,3 +792,12 @@ def test_a_plan_to_implement_an_older_agreement_does_not_take_its_sectors(gazett
         "trade, economic, scientific, technical and cultural cooperation between the two regions. The plan provides "
         "for exchanges of doctors."), gazetteer)
     assert _signed_sectors(extraction) == {"health"}
+
+
+def test_a_town_named_for_its_farms_in_a_talk_of_regions_is_its_region_though_the_talks_were_in_it(gazetteer):
+    extraction = extract_article(_article(
+        "On the sidelines of the forum, the chairman of the Vitebsk Oblast Executive Committee met with the governor "
+        "of Tver Oblast at the regional government building in Tver. They discussed supplies of Belarusian "
+        "machinery to Tver farms."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Vitebsk Region", "Tver Region"})}
