@@ -1066,6 +1066,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             partners[a].add(b)
             partners[b].add(a)
     home = max(main_pair, key=lambda i: (len(partners[i]), prominence.get(i, 0))) if main_pair else None
+    # Two towns that sign with each other are sides of their own in a digest whose main pair holds them
+    # («Городок и Усвяты стали побратимами … Усвятская делегация находилась в Городке»)
+    signed_pairs = {pair for finding in findings if not finding.background and not finding.standing
+                    and {"agreement_signed", "twinning_established"} & set(finding.types) for pair in finding.pairs
+                    if main_pair and all(gazetteer.places[i].kind == "region" for i in main_pair)
+                    and all(gazetteer.places[i].kind == "city" for i in pair)}
     latest: tuple[int, tuple[int, int]] | None = None  # (sentence number, pair) of the latest news told
     # The visiting side of the main pair: "The Rovaniemi delegation arrived", "a delegation of Rovaniemi"
     guest = next((r.place.place_id for names in by_sentence for r in names if main_pair and r.place.place_id in main_pair
@@ -1085,6 +1091,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         # A tie stated in so many words ("collected in Ełk, Alytus's partner town") names its sides, even
         # where one of them is also where something happened.
         pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
+                        or (pair if pair in signed_pairs else None)
                         or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
                             finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
         if home is not None and (finding.standing and (_WE.search(sentence) or _OUR_PARTNERS.search(sentence))
@@ -1136,6 +1143,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if not pairs and not local and latest is not None and latest[0] >= finding.number - 2 \
                 and not finding.background and finding.number not in unknown_sides:
             pairs = [latest[1]]  # "After the talks, the two mayors signed a memorandum": the talks just told
+            confidence = 0.6
+        if not pairs and local and latest is not None and latest[0] >= finding.number - 2 and not finding.background \
+                and all(p.place_id in latest[1] for p in local):
+            # «Городок и Усвяты стали побратимами. В Городке … подписали соглашение»: the pair just told, though
+            # the article's main pair holds the town too
+            pairs = [latest[1]]
             confidence = 0.6
         if not pairs and main_pair and not finding.background and finding.number not in unknown_sides and (
                 not local or any(_inside_or_same(p, main_pair, gazetteer) for p in local)):
@@ -1795,6 +1808,16 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         # ("Lancaster in Pennsylvania": a venue that holds a guest is that guest's address, not a host)
         if host.kind != "country" and foreign and not any(venue in gazetteer.ancestors(g) for g in guests):
             return sorted((min(side, g.place_id), max(side, g.place_id)) for g in foreign), venues
+    if len(venues) == 1 and len(others) == 1:
+        # «торгового дома Витебской области в Куньмине» in an article on Vitebsk Oblast and Yunnan: the region
+        # the venue lies in is the side, not the venue town
+        [venue], [other] = venues, others
+        side, town = gazetteer.places[other], gazetteer.places[venue]
+        holding = [i for i in gazetteer.ancestors(town) if gazetteer.places[i].kind == side.kind == "region"
+                   and prominence.get(i, 0) >= max(2, prominence.get(venue, 0) + 1)
+                   and gazetteer.places[i].country_code != side.country_code]
+        if holding:
+            return [(min(other, holding[0]), max(other, holding[0]))], venues
     if venues and len(others) >= 2:
         names = [r for r in names if r.place.place_id in others]
     elif venues and not others:

@@ -654,3 +654,27 @@ def test_guests_of_a_town_holiday_one_from_each_country_pair_with_the_host(gazet
                      title="Побратимы поздравили Осиповичи с Днем города")
     assert _pairs(labels) == _named(("Osipovichi", "Uzlovaya"), ("Osipovichi", "Aksu"), ("Osipovichi", "Liling"),
                                     ("Osipovichi", "Krusevac"))
+
+
+def test_a_town_in_a_partner_province_named_as_a_venue_is_the_province(gazetteer):
+    labels = _labels(gazetteer,
+                     "Делегация провинции Юньнань находилась в Витебской области с визитом. Председатель Витебского "
+                     "облисполкома провел с губернатором провинции Юньнань переговоры. Стороны обсудили открытие "
+                     "торгового дома Витебской области в Куньмине.\n\nГородок и Усвяты стали побратимами\n\n"
+                     "В четверг в Городке председатель Городокского райисполкома и глава Усвятского района Псковской "
+                     "области подписали соглашение об установлении побратимских связей.",
+                     title="Городок и Усвяты стали побратимами, Витебщину посетили гости из Юньнани")
+    assert _pairs(labels) == _named(("Vitebsk Region", "Yunnan"), ("Gorodok", "Usvyaty"))
+
+
+def test_two_towns_twinned_in_a_digest_of_their_regions_stay_towns(gazetteer):
+    extraction = extract_article(Article(
+        article_id="test", source_path="test.txt", title="Витебщину посетила делегация провинции Юньнань",
+        body="Делегация провинции Юньнань находилась в Витебской области с визитом. Председатель Витебского "
+             "облисполкома провел с гостями из Юньнани переговоры. Стороны подписали меморандум.\n\n"
+             "Городок и Усвяты стали побратимами\n\nВ четверг в Городке председатель Городокского райисполкома и "
+             "глава Усвятского района Псковской области подписали соглашение. Усвятская делегация находилась "
+             "в Городке два дня.",
+        published_date=date(2025, 11, 21), date_precision="day"), gazetteer)
+    visits = [e for e in extraction.events if e.event_type == "visit" and "Усвятская" in e.sentence]
+    assert [{extraction.places[i].name for i in pair} for e in visits for pair in e.pairs] == [{"Gorodok", "Usvyaty"}]
