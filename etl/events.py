@@ -1727,6 +1727,9 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], g
     local = [r for r in names if r.place.kind != "country"]
     if len(local) < 2:
         return [], set()
+    couples = _couples_listed(text, local, gazetteer)
+    if couples:
+        return couples, set()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence_start, local[-1].end)]
     groups: list[list[ResolvedName]] = [[]]
     for name in local:
@@ -1749,6 +1752,30 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], g
         pairs.update(group_pairs)
         venues |= group_venues
     return sorted(pairs), venues
+
+
+# "between Zhlobin and Vyksa, Svetlogorsk and Balakhna, and Dobrush and Semyonov", «Саратовская и Ширакская
+# области, Самарская и Котайкская области, а также …»: each couple is a pair of its own
+_WITHIN_COUPLE = re.compile(r"\s+(?:and|и)\s+")
+_BETWEEN_COUPLES = re.compile(r"(?:\s+(?:области|края|районы|регионы|провинции|oblasts|regions|provinces|districts))?"
+                              r"(?:,\s+(?:and\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)")
+
+
+def _couples_listed(text: str, local: list[ResolvedName], gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    if len(local) < 4 or len(local) % 2:
+        return []
+    couples = []
+    for k in range(0, len(local), 2):
+        a, b = local[k], local[k + 1]
+        if not _WITHIN_COUPLE.fullmatch(text, a.end, b.start):
+            return []
+        if k and not _BETWEEN_COUPLES.fullmatch(text, local[k - 1].end, a.start):
+            return []
+        if a.place.country_code == b.place.country_code or _TIER[a.place.kind] != _TIER[b.place.kind] \
+                or _related(a.place, b.place, gazetteer):
+            return []
+        couples.append((min(a.place.place_id, b.place.place_id), max(a.place.place_id, b.place.place_id)))
+    return sorted(set(couples))
 
 
 def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer, prominence: dict[int, int],

@@ -801,3 +801,14 @@ def test_a_town_named_for_its_farms_in_a_talk_of_regions_is_its_region_though_th
         "machinery to Tver farms."), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert pair_names == {frozenset({"Vitebsk Region", "Tver Region"})}
+
+
+def test_a_list_of_couples_signing_gives_each_couple_its_pair(gazetteer):
+    extraction = extract_article(_article(
+        "Three towns of Gomel Oblast established twinning ties with towns of Nizhny Novgorod Oblast. Twinning "
+        "agreements were signed between Zhlobin and Vyksa, Svetlogorsk and Balakhna, and Dobrush and Semyonov."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs
+                  if all(extraction.places[i].kind == "city" for i in pair)}
+    assert pair_names == {frozenset({"Zhlobin", "Vyksa"}), frozenset({"Svetlogorsk", "Balakhna"}),
+                          frozenset({"Dobrush", "Semyonov"})}

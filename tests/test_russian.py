@@ -678,3 +678,10 @@ def test_two_towns_twinned_in_a_digest_of_their_regions_stay_towns(gazetteer):
         published_date=date(2025, 11, 21), date_precision="day"), gazetteer)
     visits = [e for e in extraction.events if e.event_type == "visit" and "Усвятская" in e.sentence]
     assert [{extraction.places[i].name for i in pair} for e in visits for pair in e.pairs] == [{"Gorodok", "Usvyaty"}]
+
+
+def test_a_list_of_couples_signing_in_russian_gives_each_couple_its_pair(gazetteer):
+    labels = _labels(gazetteer, "Соглашения о сотрудничестве подписали Саратовская и Ширакская области, Самарская и "
+                                "Котайкская области, а также Воронежская и Армавирская области.")
+    assert _pairs(labels) == _named(("Saratov Region", "Shirak Province"), ("Samara Region", "Kotayk Province"),
+                                    ("Voronezh Region", "Armavir Province"))
