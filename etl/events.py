@@ -2007,7 +2007,11 @@ _FROM_BEFORE = re.compile(r"\b(?:from|из|из\s+города)\s+(?:the\s+)?(?:
 _ITS_PARTNERS = re.compile(r"\b(?:its|their|our)\s+(?:other\s+)?(?:partner|twin|sister|friendship)[\s-](?:cities|towns)\b"
                            # "Mayor visits sister cities Nancy and Ghent": the twins of the article's own town
                            r"|(?-i:\b[Ss]ister\s+cities\s+(?=[A-Z]))"
-                           r"|\bсвои\w*\s+(?:других\s+)?(?:побратим|город\w*-побратим|партн[её]р)\w*", re.IGNORECASE)
+                           r"|\bсвои\w*\s+(?:других\s+)?(?:побратим|город\w*-побратим|партн[её]р)\w*"
+                           # «делегации трех городов-побратимов – российских Кашина и Алексина и армянского Арташата»
+                           r"|\bделегаци\w*\s+(?:\w+\s+)?(?:город\w*-побратим\w*|побратим\w*)\s*[–—:-]"
+                           r"|\bdelegations\s+(?:of|from)\s+(?:\w+\s+)?(?:twin|sister|partner)\s+(?:towns|cities)\s*[:–—-]",
+                           re.IGNORECASE)
 _PARTNERS_WITH = re.compile(r"\b(?:partnerships?|ties|relations|contacts|twinned|partners|agreements?|memorand\w+)"
                             r"\s+with\b|\bпобратим\w*\s+с\b|\b(?:связи|отношения|соглашени\w+)\s+с\b"
                             # «у Находки есть города-побратимы Цуруга и Отару»

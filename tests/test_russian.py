@@ -685,3 +685,12 @@ def test_a_list_of_couples_signing_in_russian_gives_each_couple_its_pair(gazette
                                 "Котайкская области, а также Воронежская и Армавирская области.")
     assert _pairs(labels) == _named(("Saratov Region", "Shirak Province"), ("Samara Region", "Kotayk Province"),
                                     ("Voronezh Region", "Armavir Province"))
+
+
+def test_delegations_of_twin_towns_listed_after_a_dash_visit_the_host(gazetteer):
+    labels = _labels(gazetteer,
+                     "В субботу в Кобрине прошел фестиваль городов-побратимов. На праздник приехали официальные "
+                     "делегации трех городов-побратимов – российских Кашина и Алексина и армянского Арташата. "
+                     "Кобрин и Кашин подписали программу сотрудничества.",
+                     title="Кобрин принял гостей из городов-побратимов")
+    assert _pairs(labels) == _named(("Kobrin", "Kashin"), ("Kobrin", "Aleksin"), ("Kobrin", "Artashat"))
