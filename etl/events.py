@@ -1445,13 +1445,17 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
             continue  # «Браславский район входит в состав Витебской области»: where it lies, not a side
         stem = match.group(group + 1)
         towns: dict[int, Place] = {}
+        elsewhere: dict[int, Place] = {}
         for noun in _town_names_of_district_stem(stem):  # the likelier spelling first: Тар-ский → Тара, not Тари
-            towns = {p.place_id: p for p in (*gazetteer.candidates(tuple(normalise(noun).split())), *(
+            found = {p.place_id: p for p in (*gazetteer.candidates(tuple(normalise(noun).split())), *(
                 gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ()))) if p.kind == "city"}
-            if len(towns) > 1:  # «Орша» is also the Swedish Orsa's Russian name: a rural district is in the CIS
-                towns = {i: p for i, p in towns.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES} or towns
+            # «Орша» is also the Swedish Orsa's Russian name, «Любань» the Polish Lubań's: a rural district is in
+            # the CIS
+            towns = {i: p for i, p in found.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES}
             if towns:
                 break
+            elsewhere = elsewhere or found
+        towns = towns or elsewhere
         if len(towns) == 1:
             [town] = towns.values()
             by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,
@@ -1756,9 +1760,13 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], g
 
 # "between Zhlobin and Vyksa, Svetlogorsk and Balakhna, and Dobrush and Semyonov", «Саратовская и Ширакская
 # области, Самарская и Котайкская области, а также …»: each couple is a pair of its own
-_WITHIN_COUPLE = re.compile(r"\s+(?:and|и)\s+")
-_BETWEEN_COUPLES = re.compile(r"(?:\s+(?:области|края|районы|регионы|провинции|oblasts|regions|provinces|districts))?"
-                              r"(?:,\s+(?:and\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)")
+# ("Nesvizh District and Rostov District", «Клецкий район и Рузский городской округ, Любанский район и городской
+# округ Шатура»: each side may carry its unit's noun)
+_UNIT_AFTER = r"(?:\s+(?:District|Region|Oblast|Province|County|район|городской\s+округ|муниципальный\s+округ))?"
+_UNIT_BEFORE = r"(?:(?:городской|муниципальный)\s+округ\s+|город\s+|the\s+town\s+of\s+)?"
+_WITHIN_COUPLE = re.compile(_UNIT_AFTER + r"\s+(?:and|и)\s+" + _UNIT_BEFORE)
+_BETWEEN_COUPLES = re.compile(_UNIT_AFTER + r"(?:\s+(?:области|края|районы|регионы|провинции|oblasts|regions|provinces|districts))?"
+                              r"(?:,\s+(?:and\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)" + _UNIT_BEFORE)
 
 
 def _couples_listed(text: str, local: list[ResolvedName], gazetteer: Gazetteer) -> list[tuple[int, int]]:

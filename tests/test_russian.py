@@ -694,3 +694,10 @@ def test_delegations_of_twin_towns_listed_after_a_dash_visit_the_host(gazetteer)
                      "Кобрин и Кашин подписали программу сотрудничества.",
                      title="Кобрин принял гостей из городов-побратимов")
     assert _pairs(labels) == _named(("Kobrin", "Kashin"), ("Kobrin", "Aleksin"), ("Kobrin", "Artashat"))
+
+
+def test_couples_of_districts_named_with_their_nouns_and_a_cis_town_for_a_district_adjective(gazetteer):
+    labels = _labels(gazetteer, "Соглашения о сотрудничестве подписали Клецкий район и Рузский городской округ, "
+                                "Любанский район и городской округ Шатура, а также Узденский район и Егорьевск.")
+    # «Любанский район» is Lyuban in Minsk Oblast, not the Polish Lubań
+    assert _pairs(labels) == _named(("Kletsk", "Ruza"), ("Lyuban", "Shatura"), ("Uzda", "Yegoryevsk"))
