@@ -926,7 +926,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
 
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
-    _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer)
+    _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer, {r.place.place_id for r in resolved})
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     if not text.isascii():
         _add_russian_place_adjectives(text, bounds, by_sentence, resolved)
@@ -1426,7 +1426,7 @@ _CITY_COMMITTEE_AFTER = re.compile(r"\s+(?:горисполком|городск
 
 
 def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
-                                  gazetteer: Gazetteer) -> None:
+                                  gazetteer: Gazetteer, named: set[int] = frozenset()) -> None:
     """«глава Себежского района», «Браславский райисполком»: a rural district named after its town stands
     for the town (district names of cities, «Московского района», and of regions' capitals are left alone)."""
     if "район" not in text and "исполком" not in text and "округ" not in text and "исполнительн" not in text:
@@ -1456,6 +1456,9 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
                 break
             elsewhere = elsewhere or found
         towns = towns or elsewhere
+        if len(towns) > 1:
+            # «Светлогорский район … Гомельской области»: of two Svetlogorsks, the one in a region the article names
+            towns = {i: p for i, p in towns.items() if named & set(gazetteer.ancestors(p))} or towns
         if len(towns) == 1:
             [town] = towns.values()
             by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,

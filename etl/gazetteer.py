@@ -455,7 +455,16 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                         towns_named_like_nouns[normalise(alias)].append(place_id)
             if place.country_code not in _CYRILLIC_NEWS_COUNTRIES:
                 if (place.population or 0) < 100_000:
-                    continue  # matched as written; declining every small foreign town's Russian name is not worth it
+                    # matched as written; declining every small foreign town's Russian name is not worth it, but a
+                    # twin town's name ending in a consonant is declined by its ending («с Шабацем», «из Крушеваца»)
+                    if (place.population or 0) >= 30_000:
+                        for alias in cyrillic:
+                            # (not a name the dictionary knows as something else: «Кавказ» for Caucasia, Colombia)
+                            if " " not in alias and alias[-1:] in _HARD_CONSONANTS and alias not in country_names \
+                                    and not morph.parse(alias)[0].is_known:
+                                place_aliases.extend(form for form in _declined_by_ending(alias) or ()
+                                                     if not ordinary(form))
+                    continue
                 # big cities are declined («в аэропорт Аданы», «из Харбина»), unless named like a country
                 cyrillic = {alias for alias in cyrillic if normalise(alias) not in country_names}
         for alias in list(cyrillic):
@@ -786,10 +795,13 @@ def _apply_supplement(row: dict, places: dict[int, Place], aliases: dict[int, li
 
     display_name = ascii_name(display_name)
     place_id = int(geonameid) if geonameid.isdigit() else None
-    if place_id is None and kind == "city" and geonames_towns:
-        place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
-                         if key in geonames_towns), None)
     admin1 = (row.get("admin1") or "").strip()
+    if place_id is None and kind == "city" and geonames_towns:
+        # the row amends the town GeoNames lists under that name, in the same region: Krasny in Smolensk
+        # Oblast is not Kyzyl, which GeoNames also calls "Krasnyy"
+        place_id = next((geonames_towns[key] for key in ((country_code, name_key(n)) for n in [name, *extra])
+                         if key in geonames_towns and (not admin1 or geonames_towns[key] not in places
+                                                       or places[geonames_towns[key]].admin1 in (None, admin1))), None)
     if place_id is None and kind == "region" and admin1 and geonames_regions:
         # a US state GeoNames already lists («Орегон» for Oregon): the row amends it instead of doubling it
         place_id = geonames_regions.get((country_code, admin1))

@@ -52,6 +52,10 @@ def test_every_district_and_region_is_linked(gazetteer):
     ("Mogilev region", ("Mogilev Region", "BY", "region")),
     ("Republic of Tatarstan", ("Tatarstan", "RU", "region")),
     ("Krakow", ("Krakow", "PL", "city")),
+    ("Mstislavl", ("Mstislavl", "BY", "city")),
+    ("Лилин", ("Liling", "CN", "city")),
+    # a supplement town amends GeoNames' town of that name only in its own region
+    ("Kyzyl", ("Kyzyl", "RU", "city")),
 ])
 def test_names_as_analysts_write_them(gazetteer, written, expected):
     best = gazetteer.lookup(written)[0]
@@ -67,6 +71,7 @@ def test_the_tatar_capital_lies_in_tatarstan(gazetteer):
     ("в Казани", "Kazan"), ("Могилевской области", "Mogilev Region"), ("с Минском", "Minsk"),
     ("в Набережных Челнах", "Naberezhnye Chelny"), ("Республики Татарстан", "Tatarstan"),
     ("Партизанского района", "Partizansky District, Minsk"),
+    ("с Шабацем", "Sabac"),  # a foreign twin town not in the dictionary, declined by its ending
 ])
 def test_russian_names_are_found_in_any_case(gazetteer, written, expected):
     from etl.geocode import spot_names

@@ -701,3 +701,9 @@ def test_couples_of_districts_named_with_their_nouns_and_a_cis_town_for_a_distri
                                 "Любанский район и городской округ Шатура, а также Узденский район и Егорьевск.")
     # «Любанский район» is Lyuban in Minsk Oblast, not the Polish Lubań
     assert _pairs(labels) == _named(("Kletsk", "Ruza"), ("Lyuban", "Shatura"), ("Uzda", "Yegoryevsk"))
+
+
+def test_a_district_adjective_shared_by_two_towns_names_the_one_in_the_region_named(gazetteer):
+    labels = _labels(gazetteer, "Соглашения о сотрудничестве подписали Людиновский район Калужской области и "
+                                "Светлогорский район Гомельской области.")
+    assert "svetlogorsk|by|city" in labels.places and "svetlogorsk|ru|city" not in labels.places
