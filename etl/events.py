@@ -1381,7 +1381,7 @@ _RURAL_DISTRICT_COUNTRIES = frozenset(["BY", "RU", "UA", "KZ", "UZ", "KG", "TJ",
 
 def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     """The town a district adjective comes from: Себеж-ский, Браслав-ский, Миор-ский → Миоры, Мостов-ский →
-    Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно, Оршан-ский → Орша,
+    Мосты, Узлов-ский → Узловая, Дрокиев-ский → Дрокия, Лиозн-енский → Лиозно, Оршан-ский → Орша, Ветков-ский → Ветка,
     Кореличский → Кореличи."""
     names = (stem, stem + "ск", stem + "а", stem + "о", stem + "ы", stem + "и", stem + "ая", stem + "ь")  # Мозыр-ский → Мозырь
     if stem.endswith(("ан", "ян")):  # Орш-анский → Орша
@@ -1390,6 +1390,8 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
         names += (stem[:-2] + "а", stem[:-2] + "о")
     if stem.endswith("ов"):
         names += (stem[:-2] + "ы",)
+        if stem.endswith("ков"):  # Ветков-ский → Ветка
+            names += (stem[:-2] + "а",)
     if stem.endswith("й"):  # Шуй-ский → Шуя
         names += (stem[:-1] + "я",)
     if stem.endswith("ин"):  # Губ-инский → Губа, Гряз-инский → Грязи

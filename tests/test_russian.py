@@ -610,6 +610,8 @@ def test_district_adjectives_of_towns_ending_in_ya_and_i(gazetteer):
     labels = _labels(gazetteer, "Подписано соглашение о сотрудничестве между Логойским районом и Шуйским "
                                 "муниципальным районом Ивановской области.")
     assert _pairs(labels) == _named(("Logoisk", "Shuya"))
+    labels = _labels(gazetteer, "Соглашение о сотрудничестве подписали Козельский район и Ветковский район.")
+    assert _pairs(labels) == _named(("Kozelsk", "Vetka"))
 
 
 def test_a_forum_report_with_signings_of_regions_cities_and_districts(gazetteer):
