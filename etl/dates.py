@@ -46,7 +46,9 @@ _DAY_RANGE_TAIL = r"(?:\s*[-–—]\s*\d{1,2}(?!\d))?"  # "9-10 June": the event
 # "Published: Tuesday, 10 June 2025, 11:02 AM", «Опубликовано: вторник, 10 июня 2025»: a label, a weekday
 # and a 12-hour clock around the same dates
 _CLOCK = rf"{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?"
-_LABEL = r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)\s*:?\s*)"
+_LABEL = (r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)\s*:?\s*"
+          # "Press release · 14 June", «Пресс-релиз · 14 июня»: a rubric and a dot before the date
+          r"|(?:Press\s+release|News|Пресс-релиз|Новост[ьи])\s*[·•|]\s*)")
 _WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?"
             r"|(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)),?\s+)")
 # "10 June 2025, 11:02 | Views: 345", "10.06.2025 | 2 min read", «| Просмотров: 120»: counters after the date
@@ -54,15 +56,17 @@ _WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesd
 _COUNTERS = (r"(?:\s*[|•·]\s*(?:(?i:views?|просмотр\w*|comments?|комментари\w*)\s*:?\s*\d+|\d+\s*(?i:min(?:ute)?s?"
              r"(?:\s+read)?|мин\w*\.?(?:\s+чтения)?|views?|просмотр\w*)"
              r"|(?i:source|источник|editor|редактор|updated|обновлено|изменено)\b[^|]{0,40}))*")
+# "03/03/2025 · 14:25 · Communication Office": the desk that wrote it, after the time and a dot
+_DESK = r"(?:\s*[·•]\s*[^\W\d][^\d|·•]{0,38})?"
 _DATE_LINE = re.compile(
     rf"""^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?
     (?:
         (?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})(?:\s*,?\s*(?P<y1>{_YEAR}))?(?:\s*(?:г\.|года))?
       | (?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y2>{_YEAR}))?
-      | (?P<d3>\d{{1,2}})\.(?P<n3>\d{{1,2}})\.(?P<y3>{_YEAR})
+      | (?P<d3>\d{{1,2}})(?P<s3>[./])(?P<n3>\d{{1,2}})(?P=s3)(?P<y3>{_YEAR})
       | (?P<y4>{_YEAR})-(?P<n4>\d{{1,2}})-(?P<d4>\d{{1,2}})
     )
-    (?:\s*[,|]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?)?{_COUNTERS}\s*$""",
+    (?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_DESK})?{_COUNTERS}\s*$""",
     re.VERBOSE,
 )
 # A full date (with its year) anywhere in a text: the visible date of an HTML page.
@@ -78,7 +82,7 @@ _FULL_DATE = re.compile(
 # The time is required, so event dates in the body ("on 9-10 June") are not taken for it.
 _STAMPED_DAY_MONTH = re.compile(rf"\b{_TIME}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})")
 _TIME_AROUND_DATE = re.compile(rf"^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?"
-                               rf"|(?:\s*[,|]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?)?{_COUNTERS}\s*$|^\s+|\s+$")
+                               rf"|(?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_DESK})?{_COUNTERS}\s*$|^\s+|\s+$")
 _MONTH_YEAR = re.compile(rf"^\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})\s*$")
 _ONLY_YEAR = re.compile(rf"^\s*(?P<y1>{_YEAR})\s*$")
 

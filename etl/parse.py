@@ -243,7 +243,7 @@ def _csv_delimiter(text: str) -> str | None:
 _CHROME_LINES = frozenset({
     "новостные рубрики", "рубрики", "главная", "новости", "все новости", "меню", "поиск", "навигация",
     "news categories", "categories", "home", "news", "all news", "menu", "search", "latest news",
-    "english", "русский", "беларуская", "ru", "en", "by",
+    "english", "русский", "беларуская", "ru", "en", "by", "поиск по сайту", "search the site", "site search",
 })
 # The header of the block of other headlines below an article; the title in quotes is the category.
 _RELATED_MARKERS = ("Другие материалы в категории", "Другие новости в категории", "Другие новости рубрики",
@@ -295,8 +295,11 @@ def read_page_layout(text: str, title: str | None = None) -> PageLayout:
     else:
         # (a byline, a breadcrumb or a menu between the headline and its dateline is passed over)
         before = [i for i in filled if i < date_at and not _is_page_furniture(lines[i].strip())
-                  and not _MENU_LINE.search(lines[i])]
-        if before and lines[before[-1]].strip().lower() not in _CHROME_LINES:
+                  and not _MENU_LINE.search(lines[i]) and lines[i].strip().lower() not in _CHROME_LINES]
+        menus = [i for i in filled if i < date_at and _MENU_LINE.search(lines[i])]
+        # (the site's name above its menus and the breadcrumb: the headline is below the dateline)
+        site_name_only = before and len(menus) >= 2 and before[-1] < menus[0]
+        if before and lines[before[-1]].strip().lower() not in _CHROME_LINES and not site_name_only:
             title, body_from = lines[before[-1]].strip(), date_at + 1  # headline, then its dateline
         else:
             after = [i for i in filled if i > date_at]  # dateline, then the headline
@@ -354,7 +357,7 @@ def _skip_photo_credits(lines: list[str], start: int) -> int:
 
 
 # "Home > News > Regions", "Politics | Economy | Society": a breadcrumb or a menu, never a headline
-_MENU_LINE = re.compile(r"\s(?:>|»|\||/|·|•)\s\S")
+_MENU_LINE = re.compile(r"\s(?:>|»|›|→|\||/|·|•)\s+\S")
 _UPDATED = re.compile(r"^(?:updated|обновлено|изменено)\s*:?\s*", re.IGNORECASE)
 
 
@@ -539,11 +542,24 @@ def article_from_html(text: str, document: RawDocument, year: int | None = None)
         or layout.dateline
         or (parse_date_value(extracted.date) if extracted.date else None)
         or page_layout.dateline
+        or _date_under_headline(visible, title)
         or find_visible_date(visible)
     )
     url = meta.get("canonical") or meta.get("og:url") or extracted.url
     # <html lang> is the site's language, not always the article's: the text decides.
     return _article(layout, document, year, url=url)
+
+
+def _date_under_headline(visible: str, title: str) -> PartialDate | None:
+    """A date line just under the headline ("26 July"), among the menus and breadcrumbs of a city site."""
+    lines = [line.strip() for line in visible.splitlines() if line.strip()]
+    for number, line in enumerate(lines[:-1]):
+        if title and line == title:
+            for following in lines[number + 1:number + 3]:
+                found = parse_date_line(following)
+                if found:
+                    return found
+    return None
 
 
 def _check_complete(text: str, name: str) -> None:

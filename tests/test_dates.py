@@ -40,6 +40,8 @@ from etl.dates import (
     ("Published October 14, 2024 6:00 AM | Updated October 14, 2024 5:40 PM", PartialDate(2024, 10, 14)),
     ("10 June 2025, 11:02 | Views: 345", PartialDate(2025, 6, 10)),
     ("Published: Monday 16 June", PartialDate(None, 6, 16)),
+    ("Press release · 14 June", PartialDate(None, 6, 14)),
+    ("03/03/2025 · 14:25 · Communication Office", PartialDate(2025, 3, 3)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected
@@ -53,6 +55,8 @@ def test_datelines(line, expected):
     "Photo: the Minsk City Executive Committee",
     "2025-2027",
     "Minsk, 10 June",  # a town, not a weekday
+    "10 June · Minsk delegation visits Kazan",  # a related headline with its date, not a dateline
+    "10.06/2025",
 ])
 def test_lines_that_are_not_datelines(line):
     assert parse_date_line(line) is None

@@ -207,6 +207,23 @@ def test_html_page_with_only_a_visible_dateline_infers_the_year():
     assert article.year_inferred is True
 
 
+def test_html_page_with_a_bare_day_and_month_under_its_headline():
+    page = ("<!DOCTYPE html><html><head><title>Jihlava hosts a youth camp</title></head><body>"
+            "<header><div class='title'>Statutory City of Jihlava</div></header>\n<nav>\n<a href='/'>Home</a>\n"
+            "<a href='/hall'>City Hall</a>\n<a href='/living'>Living in Jihlava</a>\n<a href='/tourism'>Tourism</a>\n"
+            "<a href='/news'>News</a>\n<a href='/partners'>Partner towns</a>\n<a href='/sport'>Sport</a>\n"
+            "<a href='/contacts'>Contacts</a>\n<a href='/jobs'>Jobs</a>\n<a href='/en'>EN</a>\n<a href='/cz'>CZ</a>\n"
+            "</nav>\n<div class='news-detail'>\n"
+            "<div class='breadcrumb'><a href='/'>Home</a> » <a href='/news'>News</a></div>\n"
+            "<h1>Jihlava hosts a youth camp</h1><div class='date'>26 July</div>"
+            "<p>Forty young people from Jihlava and its partner towns spent a week at the summer camp.</p>"
+            "<p>The camp ended with a football tournament and a concert on the square.</p>"
+            "</div><footer>© 2026 Jihlava</footer></body></html>")
+    article = _one(page, "2024_jihlava.html")
+    assert article.published_date == date(2024, 7, 26)
+    assert article.year_inferred is True
+
+
 def test_html_saved_as_txt_is_still_html():
     page = ("<html><head><title>Vitebsk hosts a festival</title></head><body><article>"
             "<h1>Vitebsk hosts a festival</h1><p>Vitebsk hosted a festival of twin towns on 14 July 2023, with "
@@ -425,6 +442,11 @@ def test_page_furniture_in_a_page_without_blank_lines():
     ("Site\n\nGrodno and Kaluga sign a programme\n\n10 June 2025, 11:02 | Views: 345\n\n"
     "Grodno and Kaluga signed a programme.\n"),
     "Site\n\nGrodno and Kaluga sign a programme\n\n10.06.2025 | 2 min read\n\nGrodno and Kaluga signed a programme.\n",
+    # the site's name above its menus and breadcrumb, the headline under the date
+    ("City of Grodno – official website\nServices | Culture | News\nHome › Press › Press releases\n\n"
+     "Press release · 10 June 2025\n\nGrodno and Kaluga sign a programme\n\nGrodno and Kaluga signed a programme.\n"),
+    ("Гродненский горисполком\nГлавная | Новости | Власть\nПоиск по сайту\nВойти | Регистрация\n\n"
+     "10 June 2025\n\nGrodno and Kaluga sign a programme\n\nGrodno and Kaluga signed a programme.\n"),
 ])
 def test_headline_date_and_body_around_bylines_breadcrumbs_and_counters(page):
     article = _one(page)
