@@ -383,6 +383,11 @@ ENGLISH_NAMED_COUNTRIES = frozenset(["US", "GB", "CA", "AU", "NZ", "IE", "IN", "
                                       "GH", "JM", "TT", "BS", "BZ", "MT", "UG", "ZM", "ZW", "BW", "NA", "LR", "SL",
                                       "GY", "FJ", "PG", "BB"])
 # Countries whose towns Russian-language news names in Cyrillic often enough to decline them.
+# Villages named «Совет», «Дружба», «Победа»: in news these are a council («Совета старейшин»), a quoted
+# word that opens a remark («– Дружба с Кашиным …») or a festival's name, never the village
+_WORDS_OF_INSTITUTIONS_AND_SLOGANS = frozenset({"совет", "дружба", "союз", "дума", "победа", "слава", "труд", "заря",
+                                                "звезда", "единство", "согласие", "память", "прогресс", "рассвет",
+                                                "восход", "содружество", "собрание", "палата"})
 _CYRILLIC_NEWS_COUNTRIES = frozenset(["BY", "RU", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AM", "AZ", "GE", "MD"])
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
@@ -435,6 +440,8 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
             cyrillic -= common
             if place.kind == "city" and place.country_code in _CYRILLIC_NEWS_COUNTRIES:
                 for alias in common:
+                    if alias.lower() in _WORDS_OF_INSTITUTIONS_AND_SLOGANS:
+                        continue
                     towns_named_like_words[normalise(alias)].append(place_id)
                     if len(alias) >= 4 and _plain_noun(morph, alias):
                         for form in {alias, *declined(alias)}:

@@ -44,9 +44,10 @@ _RU_NOT_A_TOWN_AFTER = re.compile(r"\s+(?:канал|улиц|проспект|�
                                   # «у нас Шексна и Рыбинское водохранилище»: a river beside a reservoir
                                   r"|\s+и\s+(?:[А-ЯЁ][а-яё]+\s+)?(?:водохранилищ|озер[оау]\b|мор[еяю]\b)\w*"
                                   r"|(?:(?<=ого)|(?<=его)|(?<=ому)|(?<=ему)|(?<=ое)|(?<=ее)|(?<=им)|(?<=ым)|(?<=ом)|(?<=ем))"
-                                  r"\s+(?:мор|побережь|бассейн|регион)[а-яё]*\b"
+                                  # «с Московского вокзала», «на Бородинском поле»: a station, a battlefield
+                                  r"\s+(?:(?:мор|побережь|бассейн|регион|вокзал)[а-яё]*|пол(?:е|я|ю|ем))\b"
                                   r"|\s+площад[иь]\b|\s*[—–]\s+(?:[а-яё]+\s+)?(?:квартал|микрорайон)")
-_RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад)[а-яё]*"
+_RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|проспект|переул|бульвар|набережн|канал|площад|парк|сквер)[а-яё]*"
                                    r"|\bберег[а-яё]*|\bрек[аиеу]?|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
                                    r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер(?:о|а|у|ом|е)|\bзалив[а-яё]*"
                                    r"|\b(?-i:остров)[а-яё]*|\b(?:теплоход|катер|лодк|байдарк)[а-яё]*\s+по"
@@ -134,6 +135,8 @@ def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) ->
     return text.endswith(("рождения ", "памяти ", "имени "), 0, end - len(surface))
 
 
+_SPEAKER_AFTER_QUOTE = re.compile(r"[,.!?…][\"”»]\s+$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|added|noted|stressed|told|explained|recalled)\b")
 _SAID_AFTER_RU = re.compile(r" (?:говорил|сказал|писал|отмечал|подчеркивал|подчёркивал|родился|умер)\b")
 _RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:ов|ев|ин|ын|ий|ой|ский|цкий|ова|ева|ина|ская|ко|ук|юк|ич)\b")
 _RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
@@ -325,6 +328,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname
             if start > 3 and text[start - 1] == " " and _TITLE_BEFORE.search(text, max(0, start - 30), start):
                 continue  # "Mr. Lincoln Hayes", "Dr Florence": a person
+            if len(key) == 1 and _SPEAKER_AFTER_QUOTE.search(text, max(0, start - 4), start) \
+                    and _SAID_AFTER.match(text, end):
+                continue  # '"… advantage," Babushkin said': a speaker, whatever village shares the surname
             if len(key) == 1 and (key[0] in CITY_WORDS or key[0] in gazetteer.words_opening_sentences) \
                     and _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue  # "Reading the agreement, …", «Ровно 25 лет назад»: the word, opening the sentence

@@ -812,3 +812,10 @@ def test_a_list_of_couples_signing_gives_each_couple_its_pair(gazetteer):
                   if all(extraction.places[i].kind == "city" for i in pair)}
     assert pair_names == {frozenset({"Zhlobin", "Vyksa"}), frozenset({"Svetlogorsk", "Balakhna"}),
                           frozenset({"Dobrush", "Semyonov"})}
+
+
+def test_a_speaker_after_a_quote_is_no_village_of_his_name(gazetteer):
+    places = _places(extract_article(_article(
+        'Astrakhan Region and Mangystau Region signed a memorandum. "Our ports are a day\'s sail apart, and we '
+        'intend to use this advantage," Babushkin said.'), gazetteer))
+    assert set(places) == {"Astrakhan Region", "Mangystau Region"}

@@ -709,3 +709,11 @@ def test_a_district_adjective_shared_by_two_towns_names_the_one_in_the_region_na
     labels = _labels(gazetteer, "Соглашения о сотрудничестве подписали Людиновский район Калужской области и "
                                 "Светлогорский район Гомельской области.")
     assert "svetlogorsk|by|city" in labels.places and "svetlogorsk|ru|city" not in labels.places
+
+
+def test_stations_fields_parks_councils_and_quoted_words_are_not_towns(gazetteer):
+    names = _place_names(gazetteer, "Поезд на Минск отправился с Московского вокзала. Гости возложили цветы на "
+                                    "Бородинском поле и погуляли в парке Горького. В состав делегации вошли члены "
+                                    "Совета старейшин.\n\n– Дружба с Кашиным продолжается уже двадцать лет, – "
+                                    "отметил председатель.")
+    assert "Minsk" in names and names <= {"Minsk", "Kashin"}
