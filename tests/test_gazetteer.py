@@ -56,6 +56,8 @@ def test_every_district_and_region_is_linked(gazetteer):
     ("Лилин", ("Liling", "CN", "city")),
     # a supplement town amends GeoNames' town of that name only in its own region
     ("Kyzyl", ("Kyzyl", "RU", "city")),
+    ("Akademgorodok", ("Akademgorodok, Novosibirsk", "RU", "district")),
+    ("Сигнахи", ("Sighnaghi", "GE", "city")),
 ])
 def test_names_as_analysts_write_them(gazetteer, written, expected):
     best = gazetteer.lookup(written)[0]
