@@ -203,7 +203,13 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
                          r"|\bentrepreneur\w*|\bsuppl(?:y|ies)\b|\bdeliver(?:y|ies)\b|\bmachinery\b|\btractors?\b|\btextiles?\b"
                           r"|\bretail\b|\bdairy\b|\bproducers\b|\bmarkets\b|\bwine\s+(?:makers|producers|exports)\b"
-                          r"|\bassembl(?:y|ing)\s+of\b|\bvehicles\b", _FLAGS),
+                          r"|\bassembl(?:y|ing)\s+of\b|\bvehicles\b"
+                          # "cooperation between food-processing and woodworking companies", "a joint venture"
+                          # (not "theatre companies", nor "municipal companies" that take apprentices: education)
+                          r"|(?<!theatre\s)(?<!theater\s)(?<!dance\s)(?<!municipal\s)(?<!utility\s)\bcompanies\b"
+                          r"(?![^.]{0,70}\b(?:placements?|apprentices|trainees|internships?)\b)"
+                          r"|\b(?:enterprises|firms|factories)\b|\bfood[\s-]processing\b|\bwoodworking\b"
+                          r"|\btimber\b|\bjoint\s+ventures?\b|\bjoint\s+production\b", _FLAGS),
     # "the Lapland University of Applied Sciences" is a school: its name is no science
     "science": re.compile(r"(?<!University\sof\sApplied\s)(?<!Universities\sof\sApplied\s)\bscien(?:ce|ces|tific)\b"
                           r"|\bresearch\b|\binnovat\w*|\btechnolog\w*", _FLAGS),
@@ -246,7 +252,8 @@ _SECTOR_STEMS: dict[str, tuple[str, ...]] = {
                   "apprentic"),
     "economy": ("trade", "econom", "industr", "invest", "agricult", "agro", "commerc", "manufactur", "export",
                 "import", "business", "start", "entrepreneur", "suppl", "deliver", "machin", "tractor", "textile",
-                "retail", "dairy", "producers", "markets", "wine", "assembl", "vehicles"),
+                "retail", "dairy", "producers", "markets", "wine", "assembl", "vehicles", "compan", "enterpris", "firms",
+                "factor", "processing", "woodworking", "timber", "venture", "production"),
     "science": ("scien", "research", "innovat", "technolog"),
     "health": ("health", "medic", "hospital", "pharma", "doctor", "clinic", "oncolog", "cardiolog", "rehabilitation",
                "patient", "ambulance"),
@@ -1632,7 +1639,10 @@ _ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan
 
 # "The agreement provides for ...": a sentence about a document's content names its sectors, not new events.
 _PROVISION = re.compile(
-    r"^(?:(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+(?:new\s+|signed\s+|two\s+|three\s+)?"
+    r"^(?:(?:The|This|That|Under\s+the|According\s+to\s+the|Both)\s+"
+    # "The twinning agreement provides for …", "The district agreements provide for …"
+    r"(?:(?:new|signed|two|three|twinning|cooperation|partnership|friendship|district|town|city|regional"
+    r"|interregional|bilateral|joint|sister[\s-]city|updated|renewed)\s+){0,2}"
     r"(?:document|agreement|plan|memorandum|programme|program|roadmap|road\s+map|accord|treaty|deal|contract"
     r"|protocol|charter|declaration|mou|pact|documents|agreements|plans|memoranda|programmes)s?|It|They)\b[^.]{0,80}?\b(?:provides?\s+for"
     r"|envisages?|foresees?|covers?|includes?|stipulates?|calls?\s+for|focus(?:es)?\s+on|lists?"

@@ -819,3 +819,19 @@ def test_a_speaker_after_a_quote_is_no_village_of_his_name(gazetteer):
         'Astrakhan Region and Mangystau Region signed a memorandum. "Our ports are a day\'s sail apart, and we '
         'intend to use this advantage," Babushkin said.'), gazetteer))
     assert set(places) == {"Astrakhan Region", "Mangystau Region"}
+
+
+def test_a_twinning_agreement_that_provides_for_company_ties_covers_the_economy(gazetteer):
+    extraction = extract_article(_article(
+        "Glubokoye and Opochka signed a twinning agreement. The twinning agreement provides for cooperation between "
+        "food-processing and woodworking companies, exchanges of pupils between schools and joint tourist routes."),
+        gazetteer)
+    assert _signed_sectors(extraction) == {"economy", "education", "tourism"}
+    assert {e.event_type for e in extraction.events} == {"twinning_established", "agreement_signed"}
+
+
+def test_theatre_companies_and_placements_with_municipal_companies_are_not_the_economy(gazetteer):
+    extraction = extract_article(_article(
+        "Fossano and Briancon signed a twinning charter. The charter commits the towns to exchange choirs and theatre "
+        "companies and to place apprentices with municipal companies in the partner town."), gazetteer)
+    assert "economy" not in _signed_sectors(extraction)
