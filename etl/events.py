@@ -219,7 +219,10 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
     # "youth tournaments in hockey" are sport; "young volunteers" are youth work
     "youth": re.compile(r"\byouth\b(?!\s+(?:tournaments?|teams?|games|championships?|competitions?|matches|leagues?"
                         r"|football|soccer|hockey|volleyball|basketball|(?:sports?\s+|football\s+|soccer\s+)?clubs?)\b)"
-                        r"|\byoung\s+(?:people|volunteers|leaders|activists)\b",
+                        # ("sports competitions for young people" are sport, "young people … trained at
+                        # universities" education)
+                        r"|(?<!competitions\sfor\s)(?<!events\sfor\s)\byoung\s+(?:people|volunteers|leaders|activists)\b"
+                        r"(?!\s+(?:from\s+[\w\s-]{1,30}?\s+)?will\s+(?:be\s+trained|study))",
                         _FLAGS),
     "transport": re.compile(r"\btransport\w*|\blogistic\w*|\baviation\b|\bshipping\b|\bbus\s+(?:service|line|route|connection)s?\b|\brailways?\b"
                             # buses that run (not "supplies of buses", which is trade)

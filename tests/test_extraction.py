@@ -835,3 +835,10 @@ def test_theatre_companies_and_placements_with_municipal_companies_are_not_the_e
         "Fossano and Briancon signed a twinning charter. The charter commits the towns to exchange choirs and theatre "
         "companies and to place apprentices with municipal companies in the partner town."), gazetteer)
     assert "economy" not in _signed_sectors(extraction)
+
+
+def test_sports_competitions_for_young_people_are_sport_and_young_people_trained_at_universities_education(gazetteer):
+    extraction = extract_article(_article(
+        "Korelichi and Sudogda signed an agreement. The agreement provides for joint sports competitions for young "
+        "people. Young people from Sudogda will be trained at universities of Grodno Oblast."), gazetteer)
+    assert _signed_sectors(extraction) == {"sport", "education"}
