@@ -1634,7 +1634,7 @@ _WELCOMED_BY_OFFICIAL = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:mayor|governor|chairman|chairwoman|head|hokim|akim|ambassador|minister|president"
     r"|leadership|administration|authorities)\b", re.IGNORECASE)
 # «… поэтому стороны договорились обмениваться опытом»: what the signatories agreed on
-_RU_SIDES_AGREED = re.compile(r"\b(?:стороны|города|районы|регионы|области|партн[её]ры)\s+(?:также\s+)?(?:договорились"
+_RU_SIDES_AGREED = re.compile(r"\b(?:стороны|города|районы|регионы|области|партн[её]ры|они)\s+(?:также\s+)?(?:договорились"
                               r"|намерены|планируют|будут|условились|решили)\b")
 # "The tourism authorities are to develop joint routes": what the sides will do
 _ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan|intend|undertake)s?\s+to\b")

@@ -717,3 +717,10 @@ def test_stations_fields_parks_councils_and_quoted_words_are_not_towns(gazetteer
                                     "Совета старейшин.\n\n– Дружба с Кашиным продолжается уже двадцать лет, – "
                                     "отметил председатель.")
     assert "Minsk" in names and names <= {"Minsk", "Kashin"}
+
+
+def test_what_they_agreed_right_after_signing_gives_the_agreement_its_sectors(gazetteer):
+    labels = _labels(gazetteer, "Бобруйск и Чирчик подписали соглашение об установлении побратимских связей. Оба "
+                                "города – крупные промышленные центры, и они договорились развивать кооперацию "
+                                "предприятий и обмениваться творческими коллективами.")
+    assert labels.agreement_sectors == {"economy", "culture"}
