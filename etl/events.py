@@ -1072,6 +1072,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     # Ghent, twinned with Buffalo …), however often its partner is named
     partners: dict[int, set[int]] = defaultdict(set)
     for finding in findings:
+        if finding.background and _OUR_PARTNERS.search(finding.sentence):
+            continue  # («… а Каракол – наш самый молодой побратим»: the speaker's pairs, yet to be read)
         for a, b in finding.pairs:
             partners[a].add(b)
             partners[b].add(a)
