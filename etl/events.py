@@ -964,6 +964,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     recalled: set[int] = set()  # sentences that recall history
     # A mayor's welcome is talks between officials when a delegation came, a reception when students did
     officials_visit = "delegation" in text or "делегац" in text
+    at_a_forum = _FORUM_OF_REGIONS.search(text) is not None
     signed_at = -1  # the latest sentence that reports a signing
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):
@@ -994,6 +995,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             # "The Days of Pogradec … brought 120 artists to Ohrid, twenty years after the two towns signed their
             # twinning charter": today's visit, and the signing it recalls is history
             types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
+        if "visit" in types and at_a_forum and _AT_THE_FORUM.search(sentence) and not _VISIT_SAID.search(sentence):
+            # "A delegation of Vitebsk Oblast signed documents at the Forum of Regions", "The forum brought
+            # together delegations of all oblasts": guests of the forum, not a visit of one side to the other
+            types.remove("visit")
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
         agreed = _RU_SIDES_AGREED.search(sentence) is not None if not sentence.isascii() else (
@@ -1678,6 +1683,11 @@ _SIDES_INTEND = re.compile(r"^(?:(?:The|Both)\s+(?:partners|parties|sides|cities
 # "The namesakes agreed to organise exchanges …", right after their signing: what they signed up to
 _AGREED_TO_DO = re.compile(r"^(?:The|Both)\s+(?:\w+\s+){1,2}(?:also\s+)?agreed\s+to\s+\w+")
 _AGREED_TO = re.compile(r"\bagreed\s+to\s+(?:cooperate|develop|expand|deepen)\b", re.IGNORECASE)
+
+
+_FORUM_OF_REGIONS = re.compile(r"\b[Ff]orum\s+of\s+(?:the\s+)?Regions\b|[Фф]орум\w*\s+регионов")
+_AT_THE_FORUM = re.compile(r"\bforum\b|\bфорум", re.IGNORECASE)
+_VISIT_SAID = re.compile(r"\bvisit|\bвизит|\barriv|\bприбыл|\bприехал", re.IGNORECASE)
 
 
 def _describes_document(sentence: str, words: set[str]) -> bool:

@@ -842,3 +842,12 @@ def test_sports_competitions_for_young_people_are_sport_and_young_people_trained
         "Korelichi and Sudogda signed an agreement. The agreement provides for joint sports competitions for young "
         "people. Young people from Sudogda will be trained at universities of Grodno Oblast."), gazetteer)
     assert _signed_sectors(extraction) == {"sport", "education"}
+
+
+def test_delegations_at_a_forum_of_regions_are_not_visits(gazetteer):
+    extraction = extract_article(_article(
+        "NIZHNY NOVGOROD, 27 June (BelTA) - The delegation of Gomel Oblast signed four cooperation documents at the "
+        "XII Forum of Regions of Belarus and Russia, which closed in Nizhny Novgorod on Friday. The forum brought "
+        "together delegations of all Belarusian oblasts and more than 70 Russian regions."), gazetteer)
+    types = {e.event_type for e in extraction.events}
+    assert "forum" in types and "visit" not in types
