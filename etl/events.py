@@ -512,7 +512,8 @@ _SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
                              r"|\bsalute\b", re.IGNORECASE)
 _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
-                                     r"|каждый\s+год|регулярно)\b")
+                                     # «Город известен … фестивалем цветов»: what it is famous for
+                                     r"|каждый\s+год|регулярно|известен|известна|известно|славится|знаменит\w*)\b")
 _RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)\w*")
 _RUSSIAN_CARGO = re.compile(r"\b(?:гуманитарн\w+\s+помощ\w*|груз\w*|большегрузн\w*|фур[аыу]\b|машин\w*\s+с\s+\w*\s*помощ\w*)")

@@ -736,3 +736,8 @@ def test_the_twins_a_host_names_as_ours_are_the_hosts_whoever_signed_most(gazett
                      "самый молодой побратим», – отметил председатель райисполкома.",
                      title="Побратимы из трех стран стали гостями фестиваля «Маладзечна – горад сяброў»")
     assert _pairs(labels) == _named(("Molodechno", "Dmitrov"), ("Molodechno", "Karakol"), ("Molodechno", "Sabac"))
+
+
+def test_a_festival_a_town_is_famous_for_is_no_event_of_the_day(gazetteer):
+    assert "cultural_event" not in _news_types(gazetteer, "Наманган известен своими садами и ежегодным фестивалем "
+                                                          "цветов.")
