@@ -58,6 +58,7 @@ def test_every_district_and_region_is_linked(gazetteer):
     ("Kyzyl", ("Kyzyl", "RU", "city")),
     ("Akademgorodok", ("Akademgorodok, Novosibirsk", "RU", "district")),
     ("Сигнахи", ("Sighnaghi", "GE", "city")),
+    ("Хулунбуир", ("Hulunbuir", "CN", "city")),
 ])
 def test_names_as_analysts_write_them(gazetteer, written, expected):
     best = gazetteer.lookup(written)[0]
