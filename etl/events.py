@@ -1951,7 +1951,28 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         signatories = {r.place.place_id: r.place for r in names if r.end <= signed.start()}
         if len(signatories) >= 3 and not _WITH_BETWEEN.search(text, names[0].start, signed.start()):
             return pairs_among(list(signatories.values()), gazetteer, prominence, all_signatories=True), venues
+    host = _host_of_listed_delegations(text, names, gazetteer, prominence) if visiting and hub is None else None
+    if host is not None:
+        # «Могилев представляла делегация во главе с председателем горисполкома, Брест – …, Баня-Луку – …», in
+        # an article on Tula's city day: each delegation is the host's guest, not a partner of the others
+        return sorted({(min(host.place_id, r.place.place_id), max(host.place_id, r.place.place_id)) for r in names
+                       if r.place.country_code != host.country_code}), venues
     return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+
+
+def _host_of_listed_delegations(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
+                                prominence: dict[int, int]) -> Place | None:
+    places = {r.place.place_id: r.place for r in names}
+    if len(places) < 3 or len({p.kind for p in places.values()}) != 1 or not prominence:
+        return None
+    span = text[max(0, names[0].start - 80):names[-1].end + 40]
+    if "делегаци" not in span and "delegation" not in span.lower():
+        return None
+    top = gazetteer.places[max(prominence, key=prominence.get)]
+    kind = next(iter(places.values())).kind
+    if top.place_id in places or top.kind != kind or top.country_code in {p.country_code for p in places.values()}:
+        return None
+    return top if prominence[top.place_id] > max(prominence.get(i, 0) for i in places) else None
 
 
 # "the voivodeship's partner regions", "the city's twin towns": the partners of a place the sentence does not name

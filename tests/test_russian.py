@@ -741,3 +741,14 @@ def test_the_twins_a_host_names_as_ours_are_the_hosts_whoever_signed_most(gazett
 def test_a_festival_a_town_is_famous_for_is_no_event_of_the_day(gazetteer):
     assert "cultural_event" not in _news_types(gazetteer, "Наманган известен своими садами и ежегодным фестивалем "
                                                           "цветов.")
+
+
+def test_delegations_listed_one_by_one_at_a_city_day_are_the_hosts_guests(gazetteer):
+    labels = _labels(gazetteer,
+                     "В субботу Тула отметила День города. Поздравить туляков приехали делегации городов-побратимов. "
+                     "Могилев представляла делегация во главе с председателем горисполкома, Брест – заместитель "
+                     "председателя горисполкома, Баня-Луку – заместитель градоначальника. Глава Тулы встретился с "
+                     "гостями. Тула и Могилев подписали план мероприятий. На концерте выступил ансамбль из Могилева. "
+                     "Дни Могилева пройдут в Туле осенью.",
+                     title="Тула отметила День города")
+    assert _pairs(labels) == _named(("Tula", "Mogilev"), ("Tula", "Brest"), ("Tula", "Banja Luka"))
