@@ -2165,6 +2165,12 @@ def _towards(pair: tuple[int, int], main_pair: tuple[int, int] | None, gazetteer
     a, b = sides
     if a == b or (signatories and (raised == 2 or raised and _peers(pair, gazetteer))) or (standing and lowered == 2):
         return pair
+    if raised == 1 and not lowered and not any(
+            member in main_pair or gazetteer.places.get(member) is None or gazetteer.places[member].kind != "city"
+            for member, side in zip(pair, sides) if member == side):
+        # "the mayor of Heihe held talks with the head of Blagoveshchensk" in an article on Heilongjiang and
+        # Khabarovsk Krai: two towns of their own, not Heilongjiang and a town
+        return pair
     return (min(a, b), max(a, b))
 
 

@@ -851,3 +851,13 @@ def test_delegations_at_a_forum_of_regions_are_not_visits(gazetteer):
         "together delegations of all Belarusian oblasts and more than 70 Russian regions."), gazetteer)
     types = {e.event_type for e in extraction.events}
     assert "forum" in types and "visit" not in types
+
+
+def test_two_towns_talking_in_an_article_on_their_regions_stay_towns(gazetteer):
+    extraction = extract_article(_article(
+        "Heilongjiang Province and Khabarovsk Krai signed a cooperation agreement at the expo in Harbin. The governor "
+        "of Heilongjiang and the governor of Khabarovsk Krai held talks. On the sidelines of the forum, the mayor of "
+        "Heihe held talks with the head of Blagoveshchensk, capital of Russia's Amur Region."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Heihe", "Blagoveshchensk"}) in pair_names
+    assert frozenset({"Heilongjiang", "Blagoveshchensk"}) not in pair_names
