@@ -20,18 +20,18 @@ FIRST_YEAR, LAST_YEAR = 1990, 2035  # the years a news page about twinning can p
 LATEST_AFTER_PUBLICATION = timedelta(days=62)
 
 _MONTH_NAMES = {
-    1: "january jan января январе январь студзеня",
-    2: "february feb февраля феврале февраль лютага",
-    3: "march mar марта марте март сакавіка",
-    4: "april apr апреля апреле апрель красавіка",
+    1: "january jan января январе январь студзеня янв",
+    2: "february feb февраля феврале февраль лютага фев",
+    3: "march mar марта марте март сакавіка мар",
+    4: "april apr апреля апреле апрель красавіка апр",
     5: "may мая мае май траўня",
-    6: "june jun июня июне июнь чэрвеня",
-    7: "july jul июля июле июль ліпеня",
-    8: "august aug августа августе август жніўня",
-    9: "september sept sep сентября сентябре сентябрь верасня",
-    10: "october oct октября октябре октябрь кастрычніка",
-    11: "november nov ноября ноябре ноябрь лістапада",
-    12: "december dec декабря декабре декабрь снежня",
+    6: "june jun июня июне июнь чэрвеня июн",
+    7: "july jul июля июле июль ліпеня июл",
+    8: "august aug августа августе август жніўня авг",
+    9: "september sept sep сентября сентябре сентябрь верасня сен сент",
+    10: "october oct октября октябре октябрь кастрычніка окт",
+    11: "november nov ноября ноябре ноябрь лістапада ноя",
+    12: "december dec декабря декабре декабрь снежня дек",
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 # Any word where a month name may stand; the word is looked up in MONTHS afterwards. An alternation of
@@ -57,6 +57,8 @@ _COUNTERS = (r"(?:\s*[|•·]\s*(?:(?i:views?|просмотр\w*|comments?|ко
              r"(?:\s+read)?|мин\w*\.?(?:\s+чтения)?|views?|просмотр\w*)"
              r"|(?i:source|источник|editor|редактор|updated|обновлено|изменено)\b[^|]{0,40}))*")
 # "03/03/2025 · 14:25 · Communication Office": the desk that wrote it, after the time and a dot
+# "4 June 2025 18:05 (UTC +04:00)", "10:02 MSK", "11:02 (GMT+3)": the clock's time zone
+_ZONE = r"(?:\s*\(?(?:UTC|GMT|MSK|МСК)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
 _DESK = r"(?:\s*[·•]\s*[^\W\d][^\d|·•]{0,38})?"
 _DATE_LINE = re.compile(
     rf"""^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?
@@ -66,7 +68,7 @@ _DATE_LINE = re.compile(
       | (?P<d3>\d{{1,2}})(?P<s3>[./])(?P<n3>\d{{1,2}})(?P=s3)(?P<y3>{_YEAR})
       | (?P<y4>{_YEAR})-(?P<n4>\d{{1,2}})-(?P<d4>\d{{1,2}})
     )
-    (?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_DESK})?{_COUNTERS}\s*$""",
+    (?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_COUNTERS}\s*$""",
     re.VERBOSE,
 )
 # A full date (with its year) anywhere in a text: the visible date of an HTML page.
@@ -82,7 +84,7 @@ _FULL_DATE = re.compile(
 # The time is required, so event dates in the body ("on 9-10 June") are not taken for it.
 _STAMPED_DAY_MONTH = re.compile(rf"\b{_TIME}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})")
 _TIME_AROUND_DATE = re.compile(rf"^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?"
-                               rf"|(?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_DESK})?{_COUNTERS}\s*$|^\s+|\s+$")
+                               rf"|(?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_COUNTERS}\s*$|^\s+|\s+$")
 _MONTH_YEAR = re.compile(rf"^\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})\s*$")
 _ONLY_YEAR = re.compile(rf"^\s*(?P<y1>{_YEAR})\s*$")
 

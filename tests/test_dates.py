@@ -42,6 +42,8 @@ from etl.dates import (
     ("Published: Monday 16 June", PartialDate(None, 6, 16)),
     ("Press release · 14 June", PartialDate(None, 6, 14)),
     ("03/03/2025 · 14:25 · Communication Office", PartialDate(2025, 3, 3)),
+    ("4 June 2025 18:05 (UTC +04:00)", PartialDate(2025, 6, 4)),
+    ("14 ноя 2024, 16:20", PartialDate(2024, 11, 14)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected
