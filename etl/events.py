@@ -24,6 +24,7 @@ from etl.geocode import (
     spot_names,
     spot_unknown_places,
     town_words_as_their_region,
+    towns_before_a_region_noun_as_regions,
 )
 from etl.records import Article, Event, Extraction, Mention, Place
 from etl.small_towns import add_small_towns
@@ -911,6 +912,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         _prefer_regions_the_words_name(text, resolved, gazetteer)
     resolved = regions_as_addresses(text, short_names_as_full(resolved), gazetteer)
     resolved = town_words_as_their_region(text, resolved, gazetteer)
+    if " province" in text or " region" in text or " oblast" in text or " voivodeship" in text:
+        resolved = towns_before_a_region_noun_as_regions(text, resolved, gazetteer)
     if " regions" in text or " provinces" in text or " oblasts" in text:
         _prefer_english_regions(text, resolved, gazetteer)
     if "overnor of " in text:

@@ -639,6 +639,23 @@ def town_words_as_their_region(text: str, resolved: list[ResolvedName], gazettee
     return out
 
 
+_LOWER_CASE_REGION_NOUN_AFTER = re.compile(r"\s+(?:province|region|oblast|voivodeship|prefecture)\b")
+
+
+def towns_before_a_region_noun_as_regions(text: str, resolved: list[ResolvedName],
+                                          gazetteer: Gazetteer) -> list[ResolvedName]:
+    """"the Lodz province of Poland": the region named after the town (the noun is not part of its name here)."""
+    out = []
+    for r in resolved:
+        if r.place.kind == "city" and _LOWER_CASE_REGION_NOUN_AFTER.match(text, r.end):
+            regions = {i for i in gazetteer.ancestors(r.place) if gazetteer.places[i].kind == "region"}
+            region = _region_named_after(r.place, r.surface, regions, gazetteer)
+            if region is not None:
+                r = ResolvedName(r.start, r.end, r.surface, region, "the region named after the town, by its noun")
+        out.append(r)
+    return out
+
+
 def _region_named_after(town: Place, surface: str, region_ids: set[int], gazetteer: Gazetteer) -> Place | None:
     """The region named after the town ("Vitebsk Oblast"), or after the word as written ("Akmola grain" in an
     article on Akmola Region, though GeoNames gives "Akmola" as an old name of Astana)."""
@@ -1074,7 +1091,10 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
             continue
         # "Shandong Province", "Xinjiang Uygur Autonomous Region" and "Samarkand" name the regions the
         # project calls Shandong, Xinjiang and Samarkand Region: the same spelling, more or fewer words.
-        if ours != theirs and not (place.kind == "region" and (ours.startswith(theirs) or theirs.startswith(ours))):
+        # ("Lodzkie Voivodeship", the Polish adjective, is Lodz Voivodeship: the same stem, another form)
+        if ours != theirs and not (place.kind == "region" and (ours.startswith(theirs) or theirs.startswith(ours)
+                                                               or _folded(spelling.split()[0]).startswith(
+                                                                   _folded(place.name.split()[0])))):
             renamed[place_id] = replace(place, name=_GENERIC_WORD.sub(lambda m: m.group().title(), spelling))
     return renamed
 

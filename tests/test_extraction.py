@@ -861,3 +861,13 @@ def test_two_towns_talking_in_an_article_on_their_regions_stay_towns(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Heihe", "Blagoveshchensk"}) in pair_names
     assert frozenset({"Heilongjiang", "Blagoveshchensk"}) not in pair_names
+
+
+def test_a_town_before_a_lower_case_region_noun_and_a_polish_adjective_name_the_voivodeship(gazetteer):
+    extraction = extract_article(_article(
+        "Sichuan province and the Lodz province of Poland celebrated the 10th anniversary of their friendly "
+        "relations on Tuesday with a photo exhibition in Chengdu. A delegation from Lodzkie Voivodeship arrived in "
+        "Chengdu on Monday."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Sichuan", "Lodz Voivodeship"}) in pair_names
+    assert {p.name for p in extraction.places.values()} & {"Lodz", "Lodzkie Voivodeship"} == set()
