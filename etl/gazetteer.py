@@ -619,7 +619,7 @@ def _declined(morph, name: str) -> list[str]:
     # as hills («в Горках»), not as the genitive of «горка».
     nominative = next((p for p in morph.parse(words[0]) if p.tag.case == "nomn"), None)
     number = nominative.tag.number if nominative is not None else None
-    per_word = [_word_forms(morph, word, number) for word in words]
+    per_word = [_hyphenated_adjective_forms(morph, word, number) or _word_forms(morph, word, number) for word in words]
     forms = []
     for index in range(len(_CASES)):
         every = [forms_of_word[index] for forms_of_word in per_word]
@@ -631,6 +631,14 @@ def _declined(morph, name: str) -> list[str]:
         head, tail = name.split("-")
         forms.extend(f"{head}-{form}" for form in _word_forms(morph, tail))
     return [form[:1].upper() + form[1:] for form in forms]
+
+
+def _hyphenated_adjective_forms(morph, word: str, number) -> tuple[str, ...] | None:
+    """«Баян-Улгийский аймак»: only the adjective after the hyphen declines («в Баян-Улгийском аймаке»)."""
+    if word.count("-") != 1 or not word.endswith(("ий", "ый", "ой", "ая", "ое")):
+        return None
+    head, tail = word.split("-")
+    return tuple(f"{head}-{form}" for form in _word_forms(morph, tail, number))
 
 
 def read_common_words(path: Path) -> frozenset[str]:
