@@ -93,6 +93,24 @@ def _unknown_word_before(text: str, start: int, gazetteer: Gazetteer) -> bool:
         and word[0] not in COMMON_WORDS
 
 
+_CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+_NAME_NOUNS = frozenset({"district", "region", "province", "county", "oblast", "city", "municipality", "prefecture",
+                         "town", "state", "island", "islands"})
+
+
+def _unknown_word_after(text: str, end: int, key: tuple[str, ...], gazetteer: Gazetteer) -> bool:
+    """Whether a small foreign town's name runs on into a capitalised word the gazetteer does not know."""
+    after = _CAPITALISED_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = normalise(after.group(1))
+    if word in _NAME_NOUNS or (word,) in gazetteer.names or (word,) in gazetteer.country_hints or word in COMMON_WORDS:
+        return False
+    candidates = gazetteer.candidates(key)
+    return bool(candidates) and all(p.kind == "city" and (p.population or 0) < 100_000
+                                    and p.country_code not in ("BY", "RU", "UA", "KZ") for p in candidates)
+
+
 def _after_a_given_name(text: str, start: int, gazetteer: Gazetteer) -> bool:
     """Whether the word before a name is a given name or a title ("Marta", "Ms"), not a place or a country word."""
     before = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
@@ -323,6 +341,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     and _AREA_NOUN_AFTER.match(text, end) and _unknown_word_before(text, start, gazetteer):
                 consumed = end
                 continue  # "Huong Hoa District": the last word of a longer name the gazetteer lacks
+            if len(key) == 1 and _unknown_word_after(text, end, key, gazetteer):
+                consumed = _CAPITALISED_WORD_AFTER.match(text, end).end()
+                continue  # "the Cai Mep port", "the landscapes of Trang An": a longer name the gazetteer lacks
             if len(key) == 1 and start > 2 and text[start - 1] == " " and text[start - 2].islower() \
                     and _after_a_given_name(text, start, gazetteer):
                 continue  # "Marta Gandia", "Pierre Albert", "Ms Gandia": a person's surname

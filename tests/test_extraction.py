@@ -871,3 +871,10 @@ def test_a_town_before_a_lower_case_region_noun_and_a_polish_adjective_name_the_
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Sichuan", "Lodz Voivodeship"}) in pair_names
     assert {p.name for p in extraction.places.values()} & {"Lodz", "Lodzkie Voivodeship"} == set()
+
+
+def test_a_small_town_name_running_on_into_an_unknown_capitalised_word_is_part_of_a_longer_name(gazetteer):
+    places = _places(extract_article(_article(
+        "Kandy and Bodh Gaya signed a memorandum. Seven members of the Nagar Parishad, the municipal council, "
+        "attended the ceremony."), gazetteer))
+    assert "Nagar" not in places
