@@ -207,9 +207,11 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                           r"|\bassembl(?:y|ing)\s+of\b|\bvehicles\b"
                           # "cooperation between food-processing and woodworking companies", "a joint venture"
                           # (not "theatre companies", nor "municipal companies" that take apprentices: education)
-                          r"|(?<!theatre\s)(?<!theater\s)(?<!dance\s)(?<!municipal\s)(?<!utility\s)\bcompanies\b"
+                          r"|(?<!theatre\s)(?<!theater\s)(?<!dance\s)(?<!municipal\s)(?<!utility\s)"
+                          r"(?<!apprentices\swith\s)(?<!trainees\swith\s)(?<!placements\swith\s)(?<!placements\sat\s)"
+                          r"\b(?:companies|enterprises|firms|factories)\b"
                           r"(?![^.]{0,70}\b(?:placements?|apprentices|trainees|internships?)\b)"
-                          r"|\b(?:enterprises|firms|factories)\b|\bfood[\s-]processing\b|\bwoodworking\b"
+                          r"|\bfood[\s-]processing\b|\bwoodworking\b"
                           r"|\btimber\b|\bjoint\s+ventures?\b|\bjoint\s+production\b", _FLAGS),
     # "the Lapland University of Applied Sciences" is a school: its name is no science
     "science": re.compile(r"(?<!University\sof\sApplied\s)(?<!Universities\sof\sApplied\s)\bscien(?:ce|ces|tific)\b"

@@ -94,8 +94,13 @@ def _unknown_word_before(text: str, start: int, gazetteer: Gazetteer) -> bool:
 
 
 _CAPITALISED_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?![-'’])")
+# Words after a town that make no longer name of it ("the Karlshamn Municipal Executive Board", "Palanga City Hall")
 _NAME_NOUNS = frozenset({"district", "region", "province", "county", "oblast", "city", "municipality", "prefecture",
-                         "town", "state", "island", "islands"})
+                         "town", "state", "island", "islands", "municipal", "executive", "council", "hall", "mayor",
+                         "museum", "university", "regional", "administration", "committee", "delegation", "chamber",
+                         "airport", "station", "cathedral", "castle", "festival", "days", "day", "port", "harbour",
+                         "theatre", "orchestra", "choir", "school", "college", "hospital", "library", "park", "square",
+                         "street", "bridge", "lake", "river", "bay", "old", "new", "twin", "sister", "partner"})
 
 
 def _unknown_word_after(text: str, end: int, key: tuple[str, ...], gazetteer: Gazetteer) -> bool:
