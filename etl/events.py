@@ -1696,9 +1696,16 @@ _AT_THE_FORUM = re.compile(r"\bforum\b|\bфорум", re.IGNORECASE)
 _VISIT_SAID = re.compile(r"\bvisit|\bвизит|\barriv|\bприбыл|\bприехал", re.IGNORECASE)
 
 
+# "Both are ancient trading towns, and the agreement provides for joint tourist routes": a clause that describes
+# the document after another about the sides
+_PROVISION_CLAUSE = re.compile(r",\s+(?:and|while)\s+the\s+(?:new\s+|signed\s+|twinning\s+)?(?:document|agreement|memorandum"
+                               r"|plan|programme|program|roadmap|charter)\s+(?:provides\s+for|envisages|includes|covers)\b")
+
+
 def _describes_document(sentence: str, words: set[str]) -> bool:
     # .match: the patterns are anchored at the start, and a search would try every position in vain.
     return _PROVISION.match(sentence) is not None or "agreed" in words and _AGREED_TO.search(sentence) is not None \
+        or ("provides" in words or "envisages" in words) and _PROVISION_CLAUSE.search(sentence) is not None \
         or "under" in words and _UNDER_THE_DOCUMENT.search(sentence) is not None \
         or not sentence.isascii() and (russian.PROVISION.match(sentence) is not None or (
             russian.PROVISION_INSIDE_NEEDS in sentence.lower() and russian.PROVISION.search(sentence) is not None))

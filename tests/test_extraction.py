@@ -878,3 +878,12 @@ def test_a_small_town_name_running_on_into_an_unknown_capitalised_word_is_part_o
         "Kandy and Bodh Gaya signed a memorandum. Seven members of the Nagar Parishad, the municipal council, "
         "attended the ceremony."), gazetteer))
     assert "Nagar" not in places
+
+
+def test_a_clause_that_describes_the_agreement_after_one_about_the_towns(gazetteer):
+    extraction = extract_article(_article(
+        "Sheki and Turkistan signed an agreement on establishing twin-city relations. Both are ancient trading towns "
+        "on the Great Silk Road, and the agreement provides for joint tourist routes and the participation of "
+        "craftsmen in each other's festivals."), gazetteer)
+    assert _signed_sectors(extraction) == {"tourism", "culture"}
+    assert "cultural_event" not in {e.event_type for e in extraction.events}
