@@ -1702,6 +1702,11 @@ _PROVISION_CLAUSE = re.compile(r",\s+(?:and|while)\s+the\s+(?:new\s+|signed\s+|t
                                r"|plan|programme|program|roadmap|charter)\s+(?:provides\s+for|envisages|includes|covers)\b")
 
 
+_VENUE_AND = re.compile(r"\s+(?:and|и)\s+")
+_FAIRS_IN_BEFORE = re.compile(r"\b(?:fairs?|exhibitions?|festivals?|forums?|expos?|ярмарк\w*|выставк\w*|фестивал\w*"
+                              r"|форум\w*)\s+(?:\w+\s+)?(?:in|в)\s+$")
+
+
 def _describes_document(sentence: str, words: set[str]) -> bool:
     # .match: the patterns are anchored at the start, and a search would try every position in vain.
     return _PROVISION.match(sentence) is not None or "agreed" in words and _AGREED_TO.search(sentence) is not None \
@@ -1846,7 +1851,10 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 or russian.VENUE_BEFORE.search(text, max(0, r.start - 24), r.start) is not None for r in names]
     for k in range(1, len(names)):
         # "with a change in Skopje or Sofia": the second of two places where is a where too
-        if at_venue[k - 1] and not at_venue[k] and _OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start):
+        if at_venue[k - 1] and not at_venue[k] and (_OR_JOIN.fullmatch(text, names[k - 1].end, names[k].start) or (
+                # "at the international fairs in Madrid and Lisbon": where, both of them
+                _VENUE_AND.fullmatch(text, names[k - 1].end, names[k].start)
+                and _FAIRS_IN_BEFORE.search(text, max(0, names[k - 1].start - 40), names[k - 1].start))):
             at_venue[k] = True
     # "arrived after flying via Helsinki and Vancouver": stops on the way, never a side (a venue may be one)
     # "from Moscow via Mumbai", "from Hirtshals in Denmark by way of Tórshavn": where the journey began

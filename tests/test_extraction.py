@@ -887,3 +887,11 @@ def test_a_clause_that_describes_the_agreement_after_one_about_the_towns(gazette
         "craftsmen in each other's festivals."), gazetteer)
     assert _signed_sectors(extraction) == {"tourism", "culture"}
     assert "cultural_event" not in {e.event_type for e in extraction.events}
+
+
+def test_fairs_in_two_cities_name_where_not_who(gazetteer):
+    extraction = extract_article(_article(
+        "The Mayor of Badajoz and the President of the Municipal Chamber of Elvas held a working meeting. They "
+        "discussed joint tourism promotion at the international fairs in Madrid and Lisbon."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Madrid", "Lisbon"}) not in pair_names
