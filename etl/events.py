@@ -1042,9 +1042,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         if timing != "background":
             last_told = number
         if timing == "future":
-            if not (_is_russian(sentence) and russian.RELATION.search(sentence)):
+            if not (_is_russian(sentence) and russian.RELATION.search(sentence)
+                    or words & _RELATION_WORDS and _RELATION.search(sentence) is not None):
                 continue
-            types, relation_only, timing = [], True, "background"  # "сотрудничает с ..., а в следующем году ..."
+            # «сотрудничает с ..., а в следующем году ...», "Chippenham is also twinned with La Flèche, and the
+            # council hopes to welcome …": the tie is stated, the rest is a plan
+            types, relation_only, timing = [], True, "background"
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
                                         visiting="visit" in types and "agreement_signed" not in types)
         if types and set(types) <= {"forum", "cultural_event"} and len(pairs) >= 3 \

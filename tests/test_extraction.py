@@ -895,3 +895,13 @@ def test_fairs_in_two_cities_name_where_not_who(gazetteer):
         "discussed joint tourism promotion at the international fairs in Madrid and Lisbon."), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Madrid", "Lisbon"}) not in pair_names
+
+
+def test_a_twin_stated_beside_a_plan_is_a_standing_tie(gazetteer):
+    extraction = extract_article(_article(
+        "A delegation from Friedberg arrived in Chippenham on Friday. Chippenham is also twinned with La Flèche in "
+        "France, and the Town Council hopes to welcome guests from both twin towns at next year's festival."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Chippenham", "La Fleche"}) in pair_names
+    assert all(e.background for e in extraction.events if "La Flèche" in e.sentence)
