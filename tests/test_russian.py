@@ -752,3 +752,8 @@ def test_delegations_listed_one_by_one_at_a_city_day_are_the_hosts_guests(gazett
                      "Дни Могилева пройдут в Туле осенью.",
                      title="Тула отметила День города")
     assert _pairs(labels) == _named(("Tula", "Mogilev"), ("Tula", "Brest"), ("Tula", "Banja Luka"))
+
+
+def test_a_group_from_the_twin_town_arriving_is_a_visit(gazetteer):
+    assert "visit" in _news_types(gazetteer, "Группа из 30 школьников из Ярославля приехала в Гродно по программе "
+                                             "обмена между городами-побратимами.")
