@@ -1475,7 +1475,7 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         towns: dict[int, Place] = {}
         elsewhere: dict[int, Place] = {}
         for noun in _town_names_of_district_stem(stem):  # the likelier spelling first: Тар-ский → Тара, not Тари
-            found = {p.place_id: p for p in (*gazetteer.candidates(tuple(normalise(noun).split())), *(
+            found = {p.place_id: p for p in (*gazetteer.candidates(name_key(noun)), *(
                 gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ()))) if p.kind == "city"}
             # «Орша» is also the Swedish Orsa's Russian name, «Любань» the Polish Lubań's: a rural district is in
             # the CIS

@@ -612,6 +612,9 @@ def test_district_adjectives_of_towns_ending_in_ya_and_i(gazetteer):
     assert _pairs(labels) == _named(("Logoisk", "Shuya"))
     labels = _labels(gazetteer, "Соглашение о сотрудничестве подписали Козельский район и Ветковский район.")
     assert _pairs(labels) == _named(("Kozelsk", "Vetka"))
+    labels = _labels(gazetteer, "Богородицкий район и Буда-Кошелевский район заключили соглашение об установлении "
+                                "побратимских связей.")  # a hyphenated town's adjective
+    assert _pairs(labels) == _named(("Bogoroditsk", "Buda-Koshelevo"))
 
 
 def test_a_forum_report_with_signings_of_regions_cities_and_districts(gazetteer):
