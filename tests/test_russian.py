@@ -760,3 +760,9 @@ def test_delegations_listed_one_by_one_at_a_city_day_are_the_hosts_guests(gazett
 def test_a_group_from_the_twin_town_arriving_is_a_visit(gazetteer):
     assert "visit" in _news_types(gazetteer, "Группа из 30 школьников из Ярославля приехала в Гродно по программе "
                                              "обмена между городами-побратимами.")
+
+
+def test_how_the_towns_first_met_is_history(gazetteer):
+    assert "meeting" not in _news_types(gazetteer, "«Впервые наши районы встретились на Днях Брянской области на "
+                                                   "Гомельщине, с тех пор мы регулярно бываем друг у друга», – "
+                                                   "отметил глава района.")
