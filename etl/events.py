@@ -1705,6 +1705,8 @@ _PROVISION_CLAUSE = re.compile(r",\s+(?:and|while)\s+the\s+(?:new\s+|signed\s+|t
                                r"|plan|programme|program|roadmap|charter)\s+(?:provides\s+for|envisages|includes|covers)\b")
 
 
+_FORUM_HELD_IN_BEFORE = re.compile(r"\b(?:[Ff]orum|форум)\w*[^.]{0,100}?\b(?:held|taking\s+place|opened|closed"
+                                   r"|проход\w*|состоял\w*|прош[её]л|открыл\w*|завершил\w*)\s+(?:in|в)\s+$")
 _VENUE_AND = re.compile(r"\s+(?:and|и)\s+")
 _FAIRS_IN_BEFORE = re.compile(r"\b(?:fairs?|exhibitions?|festivals?|forums?|expos?|ярмарк\w*|выставк\w*|фестивал\w*"
                               r"|форум\w*)\s+(?:\w+\s+)?(?:in|в)\s+$")
@@ -1897,6 +1899,12 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         # ("Lancaster in Pennsylvania": a venue that holds a guest is that guest's address, not a host)
         if host.kind != "country" and foreign and not any(venue in gazetteer.ancestors(g) for g in guests):
             return sorted((min(side, g.place_id), max(side, g.place_id)) for g in foreign), venues
+    if len(venues) == 1 and len(others) == 1 and any(
+            r.place.place_id in venues and _FORUM_HELD_IN_BEFORE.search(text, max(0, r.start - 140), r.start)
+            for r in names):
+        # "signed documents at the Forum of Regions, which is being held in Saint Petersburg": where the forum
+        # met, not the side the delegation signed with
+        return [], venues
     if len(venues) == 1 and len(others) == 1:
         # «торгового дома Витебской области в Куньмине» in an article on Vitebsk Oblast and Yunnan: the region
         # the venue lies in is the side, not the venue town

@@ -190,6 +190,8 @@ _FEATURE_AFTER = re.compile(
     r"|(?:International\s+)?Airport|(?:[Bb]order\s+)?(?:[Cc]heckpoint|[Cc]rossing\s+point)"
     # "the Aksu Ferroalloy Plant", "Minsk Tractor Works": a company named after the town
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
+    # "the Oktyabrsky Concert Hall": a hall named like a town
+    r"|Concert\s+Hall"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
     r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic"
@@ -639,7 +641,7 @@ def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
 # "Vitebsk dairy products", "Mogilev companies": the town's name used as a word for what its region makes or has
 _MODIFIER_OF_WHAT_A_REGION_HAS = re.compile(
     r"\s+(?:(?:dairy|food|farm|agricultural|industrial|flax|meat|machine-building)\s+)?(?:products|goods|produce|grain"
-    r"|flour|meat|milk|fertili[sz]ers|machinery|equipment|tractors|timber"
+    r"|flour|meat|milk|fertili[sz]ers|machinery|equipment|tractors|timber|fabrics|knitwear|furniture|footwear|textiles"
     r"|companies|enterprises|producers|manufacturers|exporters|businesses|firms|farms|farmers|universities|colleges"
     r"|schools|hospitals|scientists|doctors|specialists|builders)\b")
 

@@ -905,3 +905,14 @@ def test_a_twin_stated_beside_a_plan_is_a_standing_tie(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Chippenham", "La Fleche"}) in pair_names
     assert all(e.background for e in extraction.events if "La Flèche" in e.sentence)
+
+
+def test_the_city_a_forum_is_held_in_is_no_side_and_a_concert_hall_no_town(gazetteer):
+    extraction = extract_article(_article(
+        "SAINT PETERSBURG, 28 June (BelTA) - A delegation of Vitebsk Oblast signed several cooperation documents at "
+        "the 6th Forum of Regions of Belarus and Russia, which is being held in Saint Petersburg on 27-28 June. Vitebsk "
+        "Oblast and Novgorod Oblast signed a plan. It provides for bigger supplies of Vitebsk flax fabrics. The days "
+        "closed with a concert at the Oktyabrsky Concert Hall."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Saint Petersburg", "Vitebsk Region"}) not in pair_names
+    assert {p.name for p in extraction.places.values()} & {"Oktyabrsky", "Vitebsk"} == set()
