@@ -1074,7 +1074,13 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
 
-    main_pair = pair_votes.most_common(1)[0][0] if pair_votes else None
+    # Votes tied, the pair the title names, then two regions over two of their towns ("Brest Oblast
+    # chairman holds talks in Tula Oblast; Ivatsevichi and Novomoskovsk sign agreement")
+    # ("Districts of Mogilev and Yekaterinburg agree on partnership" names the districts' pair too)
+    named_in_title = {r.place.place_id for r in by_sentence[0]} if by_sentence else set()
+    main_pair = max(pair_votes, key=lambda pair: (pair_votes[pair], all(
+        i in named_in_title or gazetteer.places[i].parent_id in named_in_title for i in pair), all(
+        gazetteer.places[i].kind == "region" for i in pair)), default=None)
     # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
     # article's main pair ("Jermuk and Zheleznovodsk signed a memorandum" when Jermuk is not in the gazetteer).
     starts = [start for start, _ in bounds]
@@ -1144,7 +1150,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             if len({p.place_id for p in others}) == 1 or subject:
                 # "Ptuj, … south-east of Maribor, has nine twin towns. Its oldest partnership, with Burghausen":
                 # the previous sentence's subject
-                pairs = pairs_among((subject or others)[:1] + local, gazetteer)
+                # ("He held talks with the governor in Tula", in an article on Brest and Tula Oblasts: Tula
+                # stands for its oblast)
+                pairs = sorted({_towards(pair, main_pair, gazetteer)
+                                for pair in pairs_among((subject or others)[:1] + local, gazetteer)})
         if not pairs and home is not None and not finding.background and finding.number not in unknown_sides \
                 and len({p.place_id for p in local}) == 1 and ("meeting" in types or "agreement_signed" in types) \
                 and any(_OFFICIAL_OF.search(text, max(0, r.start - 40), r.start) for r in finding.names):

@@ -916,3 +916,17 @@ def test_the_city_a_forum_is_held_in_is_no_side_and_a_concert_hall_no_town(gazet
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Saint Petersburg", "Vitebsk Region"}) not in pair_names
     assert {p.name for p in extraction.places.values()} & {"Oktyabrsky", "Vitebsk"} == set()
+
+
+def test_two_regions_lead_their_two_towns_when_the_title_names_both_pairs(gazetteer):
+    extraction = extract_article(_article(
+        "The chairman of the Brest Oblast Executive Committee is on a working trip to Tula Oblast. He held talks "
+        "with the governor in Tula. The sides discussed supplies of Brest Oblast dairy products and the work of "
+        "Tula companies in Brest Oblast. The chairman of the Ivatsevichi District Executive Committee and the head "
+        "of Novomoskovsk signed an agreement on cooperation between the two towns.",
+        title="Brest Oblast chairman holds talks in Tula Oblast; Ivatsevichi, Novomoskovsk sign agreement"),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Brest Region", "Tula Region"}) in pair_names
+    assert frozenset({"Ivatsevichi", "Novomoskovsk"}) in pair_names
+    assert frozenset({"Brest Region", "Tula"}) not in pair_names
