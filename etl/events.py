@@ -1078,7 +1078,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     # chairman holds talks in Tula Oblast; Ivatsevichi and Novomoskovsk sign agreement")
     # ("Districts of Mogilev and Yekaterinburg agree on partnership" names the districts' pair too)
     named_in_title = {r.place.place_id for r in by_sentence[0]} if by_sentence else set()
-    main_pair = max(pair_votes, key=lambda pair: (pair_votes[pair], all(
+    main_pair = max(pair_votes, key=lambda pair: (_across_border(pair, gazetteer), pair_votes[pair], all(
         i in named_in_title or gazetteer.places[i].parent_id in named_in_title for i in pair), all(
         gazetteer.places[i].kind == "region" for i in pair)), default=None)
     # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
@@ -1981,8 +1981,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         hosts = [i for i in prominence if i not in twins and gazetteer.places[i].kind != "country"]
         if hosts:
             top = max(hosts, key=prominence.get)
-            return pairs_among([gazetteer.places[top], *(r.place for r in names if r.place.place_id != top)], gazetteer,
-                               prominence, top), venues
+            # (a guest from the host's own country is a guest, not a twin: "a children's choir from Limbaži and
+            # a street theatre company from Riga also took part", «а также гостевая команда из Жлобина»)
+            return [pair for pair in pairs_among([gazetteer.places[top], *(
+                r.place for r in names if r.place.place_id != top)], gazetteer, prominence, top)
+                    if _across_border(pair, gazetteer) or not from_elsewhere & set(pair)], venues
     domestic = _domestic_signatories(text, names, gazetteer)
     if domestic:
         return [domestic], venues
@@ -1997,7 +2000,8 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         # an article on Tula's city day: each delegation is the host's guest, not a partner of the others
         return sorted({(min(host.place_id, r.place.place_id), max(host.place_id, r.place.place_id)) for r in names
                        if r.place.country_code != host.country_code}), venues
-    return pairs_among([r.place for r in names], gazetteer, prominence, hub), venues
+    return [pair for pair in pairs_among([r.place for r in names], gazetteer, prominence, hub)
+            if _across_border(pair, gazetteer) or not from_elsewhere & set(pair)], venues
 
 
 def _host_of_listed_delegations(text: str, names: list[ResolvedName], gazetteer: Gazetteer,
@@ -2148,6 +2152,11 @@ def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int
         if venue in venues and venue not in main_pair and other in main_pair:
             return main_pair
     return None
+
+
+def _across_border(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
+    first, second = (gazetteer.places[i] for i in pair)
+    return first.country_code != second.country_code
 
 
 def _inside_or_same(place: Place, main_pair: tuple[int, int], gazetteer: Gazetteer) -> bool:

@@ -930,3 +930,13 @@ def test_two_regions_lead_their_two_towns_when_the_title_names_both_pairs(gazett
     assert frozenset({"Brest Region", "Tula Region"}) in pair_names
     assert frozenset({"Ivatsevichi", "Novomoskovsk"}) in pair_names
     assert frozenset({"Brest Region", "Tula"}) not in pair_names
+
+
+def test_guests_from_the_hosts_own_country_are_guests_not_twins(gazetteer):
+    extraction = extract_article(_article(
+        "Performers from Achim and Kėdainiai, twin towns of Cēsis, opened the Cēsis Town Festival on Friday. "
+        "A children's choir from Limbaži and a street theatre company from Riga also took part in the festival.",
+        title="Twin towns bring music to the Cēsis Town Festival"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Cesis", "Achim"}) in pair_names
+    assert not {frozenset({"Cesis", "Riga"}), frozenset({"Cesis", "Limbazi"})} & pair_names
