@@ -372,7 +372,7 @@ _NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x207
 # "discussed the regular bus connection", "invited them to the festival", "regularly attend festivals".
 _ONLY_MENTIONED = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
-    r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
+    r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|always|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
     # "a town known for its music college and annual song festival": what it is famous for
     r"|(?:known|famous|renowned|noted)\s+for"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
@@ -653,7 +653,7 @@ _OCCASION_BEFORE = re.compile(r"\b(?:programme|program|celebrations?|festivities
 # Words without which _ONLY_MENTIONED and _PLANNED_AFTER cannot match.
 _ONLY_MENTIONED_WORDS = frozenset(
     ["known", "famous", "renowned", "noted", "discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
-     "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "every",
+     "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "always", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
      "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
      "ahead", "issue", "question", "about", "spoke"])
@@ -822,6 +822,8 @@ _BACKGROUND_PHRASE = re.compile(
     r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged"
     # "Over the past decade, folk ensembles … have regularly visited each other"
     r"|(?:over|during|in)\s+the\s+(?:past|last)\s+decade|(?:have|has)\s+regularly\s+visited"
+    # "creative groups and sports teams of the two cities regularly visit each other": a habit
+    r"|regularly\s+(?:visit|exchange|meet|take\s+part)\w*"
     # "To date Hunan has established friendly relations with 107 provinces": a tally, not news
     r"|^(?:To\s+date|So\s+far|In\s+total|Altogether)\b)\b",
     re.IGNORECASE)
@@ -1824,7 +1826,8 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], g
 # области, Самарская и Котайкская области, а также …»: each couple is a pair of its own
 # ("Nesvizh District and Rostov District", «Клецкий район и Рузский городской округ, Любанский район и городской
 # округ Шатура»: each side may carry its unit's noun)
-_UNIT_AFTER = r"(?:\s+(?:District|Region|Oblast|Province|County|район|городской\s+округ|муниципальный\s+округ))?"
+_UNIT_AFTER = r"(?:\s+(?:District|Region|Oblast|Province|County|(?:urban|municipal)\s+(?:okrug|district)|район"\
+              r"|городской\s+округ|муниципальный\s+округ))?"
 _UNIT_BEFORE = r"(?:(?:городской|муниципальный)\s+округ\s+|город\s+|the\s+town\s+of\s+)?"
 _WITHIN_COUPLE = re.compile(_UNIT_AFTER + r"\s+(?:and|и)\s+" + _UNIT_BEFORE)
 _BETWEEN_COUPLES = re.compile(_UNIT_AFTER + r"(?:\s+(?:области|края|районы|регионы|провинции|oblasts|regions|provinces|districts))?"

@@ -940,3 +940,15 @@ def test_guests_from_the_hosts_own_country_are_guests_not_twins(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Cesis", "Achim"}) in pair_names
     assert not {frozenset({"Cesis", "Riga"}), frozenset({"Cesis", "Limbazi"})} & pair_names
+
+
+def test_couples_of_districts_and_urban_okrugs_listed_are_each_a_pair(gazetteer):
+    extraction = extract_article(_article(
+        "Districts of Mogilev Oblast and Voronezh Oblast met at a business forum in Mogilev. Agreements on "
+        "cooperation were signed between Gorki District and Ostrogozhsk District, Bykhov District and Bobrov "
+        "District, Krichev District and Borisoglebsk urban okrug, and Chausy District and Semiluki District."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events
+                  if e.event_type == "agreement_signed" for pair in e.pairs}
+    assert pair_names == {frozenset({"Gorki", "Ostrogozhsk"}), frozenset({"Bykhov", "Bobrov"}),
+                          frozenset({"Krichev", "Borisoglebsk"}), frozenset({"Chausy", "Semiluki"})}
