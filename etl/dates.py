@@ -38,7 +38,7 @@ MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items()
 # all month names in the regexes made every date search ~10 times slower (re does not build a trie).
 _MONTH = r"[^\W\d_]{3,11}\.?"
 _YEAR = r"(?:19[89]\d|20[0-3]\d)"
-_TIME = r"\d{1,2}:\d{2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # "21:06:42", as some agencies print the clock
 _DAY_RANGE_TAIL = r"(?:\s*[-–—]\s*\d{1,2}(?!\d))?"  # "9-10 June": the event starts on the first day
 
 # A line that is only a date, as page dumps print them: "11:02, 10 June", "14:35, 3 March 2021",
@@ -46,7 +46,7 @@ _DAY_RANGE_TAIL = r"(?:\s*[-–—]\s*\d{1,2}(?!\d))?"  # "9-10 June": the event
 # "Published: Tuesday, 10 June 2025, 11:02 AM", «Опубликовано: вторник, 10 июня 2025»: a label, a weekday
 # and a 12-hour clock around the same dates
 _CLOCK = rf"{_TIME}(?:\s*[AaPp]\.?[Mm]\.?)?"
-_LABEL = (r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)\s*:?\s*"
+_LABEL = (r"(?:(?:Published|Updated|Posted|Date|Опубликовано|Обновлено|Дата(?:\s+публикации)?)(?:\s+on)?\s*:?\s*"
           # "Press release · 14 June", «Пресс-релиз · 14 июня»: a rubric and a dot before the date
           r"|(?:Press\s+release|News|Пресс-релиз|Новост[ьи])\s*[·•|]\s*)")
 _WEEKDAY = (r"(?:(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?"
@@ -60,6 +60,8 @@ _COUNTERS = (r"(?:\s*[|•·]\s*(?:(?i:views?|просмотр\w*|comments?|ко
 # "4 June 2025 18:05 (UTC +04:00)", "10:02 MSK", "11:02 (GMT+3)": the clock's time zone
 _ZONE = r"(?:\s*\(?(?:UTC|GMT|MSK|МСК)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"
 _DESK = r"(?:\s*[·•]\s*[^\W\d][^\d|·•]{0,38})?"
+# "Posted 08/18/2025 by NBSCA Communications": a byline's desk
+_BY_DESK = r"(?:\s+by\s+[^\W\d][^\d|·•]{0,38})?"
 _DATE_LINE = re.compile(
     rf"""^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?
     (?:
@@ -68,7 +70,7 @@ _DATE_LINE = re.compile(
       | (?P<d3>\d{{1,2}})(?P<s3>[./])(?P<n3>\d{{1,2}})(?P=s3)(?P<y3>{_YEAR})
       | (?P<y4>{_YEAR})-(?P<n4>\d{{1,2}})-(?P<d4>\d{{1,2}})
     )
-    (?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_COUNTERS}\s*$""",
+    (?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_BY_DESK}{_COUNTERS}\s*$""",
     re.VERBOSE,
 )
 # A full date (with its year) anywhere in a text: the visible date of an HTML page.
@@ -84,7 +86,7 @@ _FULL_DATE = re.compile(
 # The time is required, so event dates in the body ("on 9-10 June") are not taken for it.
 _STAMPED_DAY_MONTH = re.compile(rf"\b{_TIME}\s*,?\s*(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH})")
 _TIME_AROUND_DATE = re.compile(rf"^\s*{_LABEL}?(?:{_CLOCK}\s*[,|]?\s*)?{_WEEKDAY}?"
-                               rf"|(?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_COUNTERS}\s*$|^\s+|\s+$")
+                               rf"|(?:\s*[,|·•]?\s*(?:в\s+|at\s+)?\[?{_CLOCK}\]?{_ZONE}{_DESK})?{_BY_DESK}{_COUNTERS}\s*$|^\s+|\s+$")
 _MONTH_YEAR = re.compile(rf"^\s*(?P<m1>{_MONTH})\s*,?\s*(?P<y1>{_YEAR})\s*$")
 _ONLY_YEAR = re.compile(rf"^\s*(?P<y1>{_YEAR})\s*$")
 
@@ -138,6 +140,9 @@ def _partial(match: re.Match) -> PartialDate | None:
     if not month:
         return None  # a word where a month name may stand, but not a month
     found = PartialDate(int(year) if year else None, int(month), int(day) if day else None)
+    if not _is_valid(found) and groups.get("s3") == "/":
+        # "08/18/2025": an American site puts the month first (where the day could not be a month)
+        found = PartialDate(found.year, found.day, found.month)
     return found if _is_valid(found) else None
 
 
@@ -162,19 +167,37 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+# "10.04.2025 14:05 (обновлено: 10.04.2025 16:30)", "15.10.2024 - Update : 15.10.2024": when it was changed
+_CHANGED_TAIL = re.compile(r"\s*(?:\((?:updated|update|обновлено|изменено)\b[^)]*\)|[-–—]\s*(?:updated?|обновлено)\s*:.*)$",
+                           re.IGNORECASE)
+
+
 def parse_date_line(line: str) -> PartialDate | None:
     """The date of a line that holds only a date (and perhaps a time): "11:02, 10 June" -> 10 June, no year."""
-    if len(line) > 80:  # a dateline is short: most lines are rejected here
+    part = _date_part(line)
+    return None if part is None else _partial(_DATE_LINE.match(part))
+
+
+def _date_part(line: str) -> str | None:
+    """The part of a stamp line that is its date: the line itself, or one of the fields an agency prints
+    around it ("Source: Xinhua | 2024-08-17 21:06:42 | Editor: Zhang Min", "By ZHOU HUIYING | chinadaily.com.cn
+    | Updated: 2024-11-06 16:45")."""
+    if len(line) > 120:  # a dateline is short: most lines are rejected here
         return None
-    match = _DATE_LINE.match(line)
-    return _partial(match) if match else None
+    if len(line) <= 80 and (match := _DATE_LINE.match(line)) and _partial(match):
+        return line
+    if "|" not in line and "(" not in line and " - " not in line:
+        return None
+    for field in _CHANGED_TAIL.sub("", line).split("|"):
+        if field.strip() and (match := _DATE_LINE.match(field)) and _partial(match):
+            return field
+    return None
 
 
 def date_line_text(line: str) -> str | None:
     """The date part of a date line, without its time: "09:02, 23 May" -> "23 May"."""
-    if parse_date_line(line) is None:
-        return None
-    return _TIME_AROUND_DATE.sub("", line)
+    part = _date_part(line)
+    return None if part is None else _TIME_AROUND_DATE.sub("", part)
 
 
 def parse_date_value(value: str) -> PartialDate | None:

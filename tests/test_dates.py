@@ -44,6 +44,14 @@ from etl.dates import (
     ("03/03/2025 · 14:25 · Communication Office", PartialDate(2025, 3, 3)),
     ("4 June 2025 18:05 (UTC +04:00)", PartialDate(2025, 6, 4)),
     ("14 ноя 2024, 16:20", PartialDate(2024, 11, 14)),
+    # agencies' stamp lines: the date among bylines and sources, a clock with seconds, the time it was changed
+    ("Source: Xinhua | 2024-08-17 21:06:42 | Editor: Zhang Min", PartialDate(2024, 8, 17)),
+    ("By ZHOU HUIYING | chinadaily.com.cn | Updated: 2024-11-06 16:45", PartialDate(2024, 11, 6)),
+    ("Ayşe Demir |15.10.2024 - Update : 15.10.2024", PartialDate(2024, 10, 15)),
+    ("16:45 07.06.2025 (обновлено: 17:10 07.06.2025)", PartialDate(2025, 6, 7)),
+    # an American site's month first, a byline's desk after the date
+    ("Posted 08/18/2025 by NBSCA Communications", PartialDate(2025, 8, 18)),
+    ("Posted on 3 June", PartialDate(None, 6, 3)),
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected
