@@ -467,10 +467,15 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                     if (place.population or 0) >= 30_000:
                         for alias in cyrillic:
                             # (not a name the dictionary knows as something else: «Кавказ» for Caucasia, Colombia)
-                            if " " not in alias and alias[-1:] in _HARD_CONSONANTS and alias not in country_names \
-                                    and not morph.parse(alias)[0].is_known:
-                                place_aliases.extend(form for form in _declined_by_ending(alias) or ()
-                                                     if not ordinary(form))
+                            if " " not in alias and alias[-1:] in _HARD_CONSONANTS and alias not in country_names:
+                                known = morph.parse(alias)[0]
+                                if not known.is_known:
+                                    place_aliases.extend(form for form in _declined_by_ending(alias) or ()
+                                                         if not ordinary(form))
+                                elif "Geox" in known.tag and _another_spelling(_transliterated(alias), place.name):
+                                    # the dictionary knows the town («Кюстендил»): its own case forms (not
+                                    # «Кавказ», GeoNames' Russian name for Caucasia, Colombia)
+                                    place_aliases.extend(form for form in declined(alias) if not ordinary(form))
                     continue
                 # big cities are declined («в аэропорт Аданы», «из Харбина»), unless named like a country
                 cyrillic = {alias for alias in cyrillic if normalise(alias) not in country_names}

@@ -337,6 +337,9 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     and (normalise(following.group(1)),) not in hints:
                 consumed = following.end()
                 continue  # "the Sokolov-Sarybai mining association": a name of its own, not the town
+        if text.startswith("-", end) and (longer := _HYPHENATED_PARTICLE_AFTER.match(text, end)):
+            consumed = longer.end()
+            continue  # "Saint-Paul-de-Varax", "Stratford-upon-Avon": a longer name the gazetteer lacks
         if text.startswith(" Regional ", end) and _REGIONAL_BODY.match(text, end + 10) and (*key, "region") in names:
             key = (*key, "region")  # "the Minsk Regional Executive Committee": the region's, not the city's
         if key in names:
@@ -403,6 +406,10 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             found.append(SpottedName(start, end, text[start:end], [], country_hint=hints[key]))
         consumed = end
     return _without_juxtaposed_towns(text, found)
+
+
+_HYPHENATED_PARTICLE_AFTER = re.compile(r"(?:-(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|am|an|im|upon|on|in|на)"
+                                        r"(?=-\w))+-[\w'’]+(?:-[\w'’]+)*")
 
 
 def _without_juxtaposed_towns(text: str, found: list[SpottedName]) -> list[SpottedName]:

@@ -76,14 +76,31 @@ def test_the_tatar_capital_lies_in_tatarstan(gazetteer):
     ("в Казани", "Kazan"), ("Могилевской области", "Mogilev Region"), ("с Минском", "Minsk"),
     ("в Набережных Челнах", "Naberezhnye Chelny"), ("Республики Татарстан", "Tatarstan"),
     ("Партизанского района", "Partizansky District, Minsk"),
-    ("с Шабацем", "Sabac"),
-    ("в Баян-Улгийском аймаке", "Bayan-Olgii Province"),  # only the adjective after the hyphen declines  # a foreign twin town not in the dictionary, declined by its ending
+    ("с Шабацем", "Sabac"),  # a foreign twin town not in the dictionary, declined by its ending
+    ("из Кюстендила", "Kyustendil"),  # a foreign twin town the dictionary knows, declined by it
+    ("в Баян-Улгийском аймаке", "Bayan-Olgii Province"),  # only the adjective after the hyphen declines
 ])
 def test_russian_names_are_found_in_any_case(gazetteer, written, expected):
     from etl.geocode import spot_names
 
     [spotted] = spot_names(written, gazetteer)
     assert expected in {p.name for p in spotted.candidates}
+
+
+def test_a_dictionary_place_that_only_shares_a_towns_russian_name_is_not_that_town(gazetteer):
+    from etl.geocode import spot_names
+
+    assert not any(spotted.candidates for spotted in spot_names("делегации Северного Кавказа", gazetteer))
+
+
+def test_a_town_name_that_begins_a_longer_hyphenated_name_is_not_that_town(gazetteer):
+    from etl.geocode import spot_names
+
+    spotted = spot_names("Ennis is twinned with Saint-Paul-de-Varax and with Sanok.", gazetteer)
+    assert [s.surface for s in spotted if s.candidates] == ["Ennis", "Saint-Paul-de-Varax", "Sanok"]
+    assert {p.country_code for s in spotted if s.surface == "Saint-Paul-de-Varax" for p in s.candidates} == {"FR"}
+    # (one the gazetteer lacks is not Saint-Paul on Réunion either)
+    assert not any(s.candidates for s in spot_names("A choir from Saint-Paul-sur-Loire sang.", gazetteer))
 
 
 def test_accented_names_are_shown_without_accents():
