@@ -184,14 +184,14 @@ _RU_INSTITUTION_AFTER = re.compile(r"\s+(?:государственн|худож
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«(]\s*)$")
 _FEATURE_AFTER = re.compile(
-    r"[ \t]+(?:[Rr]iver|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
+    r"[ \t]+(?:[Rr]ivers?|(?:and\s+[A-Z][\w-]+\s+)[Rr]ivers|[Cc]anal|[Tt]reaty|[Ss]treet|[Aa]venue|[Pp]rospekt|[Ss]quare|[Bb]oulevard|[Bb]ridge"
     r"|[Pp]alace|[Pp]ark|[Aa]rboretum|[Ee]mbankment|[Hh]ighway|[Gg]ulf|[Bb]ay|[Ll]agoon|[Rr]eservoir"
     r"|[Mm]ountains?|[Vv]alley|[Ff]ortress|[Cc]astle|[Cc]athedral|[Mm]onastery|[Ss]hipyards?|[Aa]bbey|Pike|Road"
     r"|(?:International\s+)?Airport|(?:[Bb]order\s+)?(?:[Cc]heckpoint|[Cc]rossing\s+point)"
     # "the Aksu Ferroalloy Plant", "Minsk Tractor Works": a company named after the town
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
     # "the Oktyabrsky Concert Hall": a hall named like a town
-    r"|Concert\s+Hall"
+    r"|Concert\s+Hall|Philharmonic|(?:Symphony\s+|Chamber\s+)?Orchestra|Conservatory|Conservatoire"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"
     r"|(?:Institute|University|College|Academy)\s+of\s+(?=[A-Z])|University|Polytechnic"
@@ -199,6 +199,9 @@ _FEATURE_AFTER = re.compile(
     r"|(?:High|Secondary|Grammar|Middle)\s+School|Gymnasium|Lyceum"
     # "the Athens Olympic Games", "the Athens Authentic Marathon": an event named after the town
     r"|Olympic\s+Games|Olympics|(?:[A-Z][\w-]+\s+)?Marathon)\b")
+# "Aurora, the Far Eastern airline of the Aeroflot group": a company named like a town
+_COMPANY_APPOSITION = re.compile(r"\s*(?:the|an?)\s+(?:[\w-]+\s+){0,4}?(?:airline|air\s+carrier|bank|brewery"
+                                 r"|football\s+club)\b")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _NICKNAME_BEFORE = re.compile(r"\b(?:known|nicknamed|called|dubbed|styled)\s+(?:as\s+)?(?:the\s+)?[\"“']?"
@@ -379,7 +382,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                     continue  # "Katon-Karagay National Park": a name of its own, not the town of Karagay
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
-            if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 12), start):
+            if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 12), start) \
+                    or text.startswith(",", end) and _COMPANY_APPOSITION.match(text, end + 1):
                 consumed = end
                 continue
             if text.endswith("of ", 0, start) and _NICKNAME_BEFORE.search(text, max(0, start - 40), start):

@@ -103,6 +103,17 @@ def test_a_town_name_that_begins_a_longer_hyphenated_name_is_not_that_town(gazet
     assert not any(s.candidates for s in spot_names("A choir from Saint-Paul-sur-Loire sang.", gazetteer))
 
 
+@pytest.mark.parametrize("text", [
+    "Aurora, the Far Eastern airline of the Aeroflot group, opened the route.",  # a company named like a town
+    "They discussed floods on the Ishim and Tobol rivers.",  # rivers
+    "Artists of the Tyumen Philharmonic gave a concert.",  # an institution
+])
+def test_names_of_companies_rivers_and_institutions_are_no_places(gazetteer, text):
+    from etl.geocode import spot_names
+
+    assert not any(spotted.candidates for spotted in spot_names(text, gazetteer))
+
+
 def test_accented_names_are_shown_without_accents():
     assert ascii_name("Łódź") == "Lodz" and ascii_name("Eskişehir") == "Eskisehir" and ascii_name("Минск") == "Минск"
 
