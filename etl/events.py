@@ -78,7 +78,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"|\b(?:guests|delegation|visitors)\b[^.;]{0,40}?\b(?:were|was)\s+(?:warmly\s+)?(?:welcomed|received|greeted)\b"
         # "The Lord Mayor of Darwin flew to Ambon for the occasion"
         r"|\b(?:mayor|governor|chairman|chairwoman|akim|hokim|minister|president|head)\s+of\s+(?:the\s+)?"
-        r"(?:[\w-]+\s+){1,3}?(?:flew|travell?ed|went|came|headed)\s+to\b)"
+        r"(?:[\w-]+\s+){1,3}?(?:flew|travell?ed|went|came|headed)\s+to\b"
+        # "the deputy governor of Pskov Region, who arrived in Belarus with a group of tour operators"
+        r"|\b(?:mayor|governor|chairman|chairwoman|akim|hokim|minister|head)\b[^.;]{0,50}?,\s+who\s+(?:had\s+)?"
+        r"(?:arrived|came)\s+(?:in|to)\b)"
         r"|\b[Dd]ays\s+of\s+(?:the\s+)?[A-ZА-Я]|\b[A-Z]\w+\s+Days\b|\bhosted\s+(?:a\s+|the\s+)?(?:guests|delegation)"
         # "students from Takayama arrived in Denver": a group from the partner town, not a consignment
         r"|(?i:\b(?:students|pupils|schoolchildren|children|athletes|artists|musicians|performers|dancers|officials"
@@ -546,9 +549,12 @@ def _all_matches_preceded(pattern: re.Pattern, before: re.Pattern, sentence: str
 
 
 # "The number of Polish tourists visiting the fortress keeps growing": tourism, not an official visit.
-_TOURIST_WORDS = frozenset(["tourists", "visitors", "holidaymakers", "travellers", "travelers", "pilgrims"])
-_TOURISTS_BEFORE = re.compile(r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims)\s+(?:from\s+[^.,;]{1,40}?\s+)?"
-                              r"(?:who\s+)?$", re.IGNORECASE)
+_TOURIST_WORDS = frozenset(["tourists", "visitors", "holidaymakers", "travellers", "travelers", "pilgrims", "residents",
+                            "people", "citizens", "inhabitants"])
+# (and "more than 180,000 residents of the region visited Vietnam": travellers counted, no delegation)
+_TOURISTS_BEFORE = re.compile(r"\b(?:tourists|visitors|holidaymakers|travell?ers|pilgrims"
+                              r"|\d[\d,. ]*\s+(?:residents|people|citizens|inhabitants)(?:\s+of\s+[^.,;]{1,30}?)?)"
+                              r"\s+(?:from\s+[^.,;]{1,40}?\s+)?(?:who\s+)?$", re.IGNORECASE)
 
 
 _FORUM_PARTICIPANTS_VISITED = re.compile(r"\bучастник\w*\s+(?:\w+\s+)?(?:форума|конференции|съезда|саммита|фестиваля)"

@@ -25,6 +25,14 @@ def test_tourists_visiting_a_sight_are_not_an_official_visit():
     assert "visit" in event_types_in("A delegation of Latvian officials is visiting the old town.")
 
 
+def test_residents_counted_travelling_are_no_visit_but_an_official_who_arrived_is():
+    assert "visit" not in event_types_in(
+        "More than 180,000 residents of the region visited Vietnam in 2024, most of them on charter flights.")
+    assert "visit" in event_types_in(
+        "The document was signed in Polotsk by the deputy governor of Pskov Region, who arrived in Belarus with a "
+        "group of tour operators.")
+
+
 def test_meeting_the_diaspora_or_entrepreneurs_is_not_official_talks():
     assert "meeting" not in event_types_in("The delegation also met representatives of the Armenian diaspora in Sochi.")
     assert "meeting" not in event_types_in("The guests toured a factory and met with local entrepreneurs.")
