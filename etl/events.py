@@ -1082,11 +1082,24 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
 
+    for pair in [p for p in pair_votes if len({_TIER[gazetteer.places[i].kind] for i in p}) == 2]:
+        # "Khorezm and Turkmenistan's Dashoguz hold forum", in an article on Khorezm Region and Dashoguz
+        # velayat: the town stands for its region, and its votes go to the regions' pair
+        for member, other in (pair, pair[::-1]):
+            place = gazetteer.places[member]
+            folded = next(((min(r, other), max(r, other)) for r in gazetteer.ancestors(place)
+                           if gazetteer.places[r].kind == gazetteer.places[other].kind
+                           and (min(r, other), max(r, other)) in pair_votes), None)
+            if place.kind == "city" and folded is not None:
+                pair_votes[folded] += pair_votes.pop(pair)
+                break
     # Votes tied, the pair the title names, then two regions over two of their towns ("Brest Oblast
     # chairman holds talks in Tula Oblast; Ivatsevichi and Novomoskovsk sign agreement")
     # ("Districts of Mogilev and Yekaterinburg agree on partnership" names the districts' pair too)
     named_in_title = {r.place.place_id for r in by_sentence[0]} if by_sentence else set()
-    main_pair = max(pair_votes, key=lambda pair: (_across_border(pair, gazetteer), pair_votes[pair], all(
+    # (and a pair of peers over a town and a region: "Khorezm and Turkmenistan's Dashoguz hold forum")
+    main_pair = max(pair_votes, key=lambda pair: (_across_border(pair, gazetteer), pair_votes[pair], len(
+        {_TIER[gazetteer.places[i].kind] for i in pair}) == 1, all(
         i in named_in_title or gazetteer.places[i].parent_id in named_in_title for i in pair), all(
         gazetteer.places[i].kind == "region" for i in pair)), default=None)
     # A sentence naming a place the gazetteer lacks may be about that place: its side is unknown, not the
@@ -2249,7 +2262,8 @@ def _named_together(text: str, names: list[ResolvedName], pair: tuple[int, int])
 def _peers(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:
     """"Бобруйск и Коломна подписали соглашение": two towns that sign with each other are the signatories."""
     first, second = (gazetteer.places.get(member) for member in pair)
-    return first is not None and second is not None and first.kind == second.kind == "city"
+    # ("Zhodino and Kolpinsky District of Saint Petersburg sign agreement": a town and a city's district too)
+    return first is not None and second is not None and {first.kind, second.kind} <= {"city", "district"}
 
 
 def _unresolved(text: str, unknown: list[tuple[str, int]], bounds: list[tuple[int, int]]) -> list[tuple[str, str]]:

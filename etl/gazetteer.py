@@ -309,6 +309,11 @@ def _build(supplement_dir: Path) -> Gazetteer:
                 if key and key not in seen:
                     seen.add(key)
                     names[key].append(place_id)
+    for key, ids in names.items():
+        if len(ids) > 1 and any(places[i].kind == "region" for i in ids):
+            # "Khorezm" is the region; GeoNames also lists it among Khiva's other names
+            ids[:] = [i for i in ids if places[i].kind != "city" or name_key(places[i].name) == key
+                      or places[i].name_ru and name_key(places[i].name_ru) == key]
     for key, country_code in list(hints.items()):
         if key in names and any(places[i].kind == "country" for i in names[key]):
             del hints[key]

@@ -952,3 +952,24 @@ def test_couples_of_districts_and_urban_okrugs_listed_are_each_a_pair(gazetteer)
                   if e.event_type == "agreement_signed" for pair in e.pairs}
     assert pair_names == {frozenset({"Gorki", "Ostrogozhsk"}), frozenset({"Bykhov", "Bobrov"}),
                           frozenset({"Krichev", "Borisoglebsk"}), frozenset({"Chausy", "Semiluki"})}
+
+
+def test_two_regions_lead_a_town_and_a_region_in_the_title(gazetteer):
+    extraction = extract_article(_article(
+        "The first interregional forum of Khorezm Region of Uzbekistan and Dashoguz velayat of Turkmenistan was "
+        "held in Urgench on Friday. Following the forum, the heads of the two regions signed a roadmap.",
+        title="Khorezm and Turkmenistan's Dashoguz hold first interregional forum"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Khorezm Region", "Dashoguz Region"})}
+
+
+def test_a_town_and_a_citys_district_that_sign_stay_themselves_in_a_digest_on_a_region(gazetteer):
+    extraction = extract_article(_article(
+        "A delegation of Vietnam's Bac Ninh Province was on a visit to Minsk Oblast. The chairman of the Minsk "
+        "Regional Executive Committee held talks with the guests. Following the talks, Minsk Oblast and Bac Ninh "
+        "Province signed a memorandum. On Wednesday the chairman of the Zhodino City Executive Committee and the "
+        "head of the administration of Kolpinsky District of Saint Petersburg signed an agreement on cooperation.",
+        title="Bac Ninh delegation visits Minsk Oblast"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Zhodino", "Kolpinsky District, Saint Petersburg"}) in pair_names
+    assert frozenset({"Minsk Region", "Kolpinsky District, Saint Petersburg"}) not in pair_names
