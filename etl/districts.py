@@ -18,6 +18,10 @@ from etl.records import Place
 # "the Old District of …", "the Central Business District of …": words, not a district's own name
 _NOT_A_DISTRICT_NAME = frozenset({"Old", "New", "Central", "Business", "Historic", "Financial", "Capital", "Federal",
                                   "Administrative", "Special", "Free", "Economic", "Industrial", "School", "Water"})
+# «Административный район Еревана», «городской район», «муниципальный район»: a kind of district, not its name
+_NOT_A_RUSSIAN_DISTRICT_NAME = re.compile(r"^(?:[Аа]дминистративн|[Мм]униципальн|[Гг]ородск|[Сс]ельск|[Нн]ациональн"
+                                          r"|[Вв]нутригородск|[Оо]тдаленн|[Сс]оседн|[Пп]риграничн|[Нн]ов|[Сс]тар)"
+                                          r"(?:ый|ий|ой|ого|ому|ым|им|ом)$")
 UNLISTED_DISTRICT = "district of the named city (not in the gazetteer; placed at the city)"
 
 # Transliterated Russian district adjectives: Frunzensky, Oktyabrskiy, Tsentralny, Zavodskoy.
@@ -70,6 +74,8 @@ def add_unlisted_districts(text: str, resolved: list[ResolvedName], gazetteer: G
                 start, end = match.span(group)
                 if any(r.start == start and r.place.parent_id == city.place_id for r in resolved):
                     continue  # the gazetteer knows this city's district
+                if pattern is _RU_DISTRICTS and _NOT_A_RUSSIAN_DISTRICT_NAME.match(match.group(group)):
+                    continue
                 if pattern in _EN_NOUN_DISTRICTS and (match.group(group).split()[0] in _NOT_A_DISTRICT_NAME or any(
                         r.start == start and r.place.kind != "city" for r in resolved)):
                     continue

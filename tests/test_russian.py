@@ -112,6 +112,12 @@ def test_cities_bound_by_an_agreement_in_an_article_on_their_districts(gazetteer
                               ("Minsk", "Saint Petersburg"))
 
 
+def test_an_administrative_district_is_a_kind_of_district_not_its_name(gazetteer):
+    labels = _labels(gazetteer, "Административный район Еревана Малатия-Себастия и Калининский район Уфы "
+                                "подписали меморандум о сотрудничестве.")
+    assert _pairs(labels) == _named(("Malatia-Sebastia, Yerevan", "Kalininsky District, Ufa"))
+
+
 def test_a_tie_survives_a_plan_in_the_same_sentence(gazetteer):
     labels = _labels(gazetteer, "Ташкентская область с 2019 года сотрудничает и с Челябинской областью, а в "
                                 "следующем году делегация области планирует принять участие в выставке в "
