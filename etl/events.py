@@ -511,9 +511,12 @@ _RENEWED = re.compile(r"\b(?:renew(?:ed|s|al)?|extended|prolong(?:ed|s)|прод
 _RENEWED_WORDS = frozenset(["renew", "renewed", "renews", "renewal", "extended", "prolonged", "prolongs"])
 _KIN_WORDS = frozenset(["relatives", "friends", "family", "families"])
 _VISITING_KIN = re.compile(r"\bvisit(?:ing|s|ed)?\s+(?:their\s+)?(?:relatives|friends|family|families)\b", re.IGNORECASE)
+# (not «во главе делегации из 18 человек», "a delegation of 12 people": one delegation's size)
 _MANY_DELEGATIONS = re.compile(
     r"\b(?:delegations|delegates)\s+(?:from|of)\s+(?:more\s+than\s+|over\s+|about\s+|some\s+)?(?:\d+|dozens)\b"
-    r"|\bделегаци\w+\s+(?:из\s+)?(?:более\s+|свыше\s+|около\s+)?(?:\d+|десятк\w+)", re.IGNORECASE)
+    r"(?!\s+(?:people|members|persons))"
+    r"|\bделегаци\w+\s+(?:из\s+)?(?:более\s+|свыше\s+|около\s+)?(?:\d+|десятк\w+)(?!\d|\s+(?:человек|чел\b))",
+    re.IGNORECASE)
 _SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
                              r"|\bsalute\b", re.IGNORECASE)
@@ -1598,23 +1601,26 @@ def _add_russian_place_adjectives(text: str, bounds, by_sentence: list[list[Reso
 
 _ANAPHOR_REASON = "the article's place in that country"
 # Not "the Russian town of Troitsk": there the town is named.
-_ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b(?!\s+of\s+[A-Z])")
+_ANAPHOR = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(city|capital|town|side|port|municipality)\b(?!\s+of\s+[A-Z])"
+                      # «мэр кыргызской столицы», «в белорусской столице»: the capital, in Russian
+                      r"|(?<![А-ЯЁа-яё])([а-яё]+(?:ская|ской|скую|цкая|цкой|цкую))\s+(столиц)(?:а|ы|е|у|ей)\b")
 
 
 def _add_anaphors(text: str, bounds, by_sentence: list[list[ResolvedName]], resolved: list[ResolvedName],
                   gazetteer: Gazetteer) -> None:
     """"The German city also has ties with Oxford": the article's own German place (its capital for "capital")."""
     counts: Counter[int] = Counter(r.place.place_id for r in resolved if r.place.kind != "country")
-    if not counts or "the " not in text.lower():
+    if not counts or "the " not in text.lower() and "столиц" not in text:
         return
     starts = [start for start, _ in bounds]
     for match in _ANAPHOR.finditer(text):
-        country = gazetteer.country_hints.get((normalise(match.group(1)),))
+        adjective, noun = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "capital")
+        country = gazetteer.country_hints.get((normalise(adjective),))
         if country is None:
             continue
         number = bisect_right(starts, match.start()) - 1
         candidates = [i for i, _ in counts.most_common() if gazetteer.places[i].country_code == country]
-        if match.group(2) == "capital":
+        if noun == "capital":
             capital = gazetteer.capital_of.get(country)
             candidates = [capital] if capital in counts else []
         if candidates and number >= 0:

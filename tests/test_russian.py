@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from etl.evaluate import labels_from_extraction
+from etl.events import event_types_in
 from etl.extract import extract_article
 from etl.records import Article
 
@@ -772,3 +773,12 @@ def test_how_the_towns_first_met_is_history(gazetteer):
     assert "meeting" not in _news_types(gazetteer, "«Впервые наши районы встретились на Днях Брянской области на "
                                                    "Гомельщине, с тех пор мы регулярно бываем друг у друга», – "
                                                    "отметил глава района.")
+
+
+def test_the_kyrgyz_capital_is_bishkek_and_a_delegation_of_18_people_is_one_delegation(gazetteer):
+    labels = _labels(gazetteer, "Дни Бишкека проходят в Новосибирске. В пятницу мэр Бишкека провел переговоры с мэром "
+                                "Новосибирска. В тот же день мэр кыргызской столицы встретился с губернатором "
+                                "Новосибирской области.")
+    assert _named(("Bishkek", "Novosibirsk Region")) <= _pairs(labels)
+    assert "visit" in event_types_in("Документ подписал хяким Туркменбаши, который находится в городе с рабочим "
+                                     "визитом во главе делегации из 18 человек.")
