@@ -201,7 +201,9 @@ SECTOR_WORDS: dict[str, re.Pattern] = {
                           r"|\bcrafts\b|\borchestras?\b|\bartists?\b|\bcraftspeople\b"
                           r"|\bcreative\s+(?:groups|teams|collectives|ensembles|unions)\b", _FLAGS),
     "education": re.compile(r"\beducation\w*|\buniversit(?:y|ies)\b|\bschools?\b|\bschoolchildren\b|\bstudents?\b"
-                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*",
+                            r"|\bacademic\b|\bteachers?\b|\bvocational\b|\bcolleges?\b|\b(?:staff|teacher|professional)\s+training\b|\bapprentic\w*"
+                            # "training of engineers for the free economic zone at the university"
+                            r"|\btraining\s+(?:of|for)\s+(?:young\s+)?(?:engineers|specialists|technologists|personnel|staff|doctors)\b",
                             _FLAGS),
     "economy": re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bindustr(?:y|ial|ies)\b|\binvest\w*|\bagricultur\w*"
                           r"|\bagro\w*|\bcommerc\w*|\bmanufactur\w*|\bexports?\b|\bimports?\b|\bbusiness\b|\bstart-?ups?\b"
@@ -680,7 +682,8 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
         words = None
     if _is_russian(sentence):
         lowered = sentence.lower()
-        return [sector for sector, gated in _RUSSIAN_SECTORS.items() if gated.search(sentence, lowered)]
+        found = [sector for sector, gated in _RUSSIAN_SECTORS.items() if gated.search(sentence, lowered)]
+        return _research_not_schooling(found, sentence, _RUSSIAN_UNIVERSITIES, russian.SECTORS["education"])
     words = _words(sentence) if words is None else words
     maybe: set[str] = set()
     for word in words - _NO_SECTOR:  # most words name no sector: a set difference skips them in C
@@ -696,8 +699,21 @@ def sectors_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if "health" in maybe and "medicine" in words:
         sentence = _MEDICINE_STUDIED.sub("", sentence)  # "training in engineering and medicine" is schooling
     # Stems settle a sector on their own; the patterns are there to reject look-alikes ("art" in "party").
-    return [sector for sector in SECTOR_WORDS
-            if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
+    found = [sector for sector in SECTOR_WORDS
+             if sector in maybe and (sector not in _NEEDS_PATTERN or SECTOR_WORDS[sector].search(sentence))]
+    return _research_not_schooling(found, sentence, _UNIVERSITIES, SECTOR_WORDS["education"])
+
+
+# "Qiqihar University and Siberian Federal University will carry out joint research": universities doing
+# research are science; they are education where they teach (students, exchanges of teachers, training)
+_UNIVERSITIES = re.compile(r"\buniversit(?:y|ies)\b", re.IGNORECASE)
+_RUSSIAN_UNIVERSITIES = re.compile(r"\b(?:университет|вуз)\w*", re.IGNORECASE)
+
+
+def _research_not_schooling(found: list[str], sentence: str, universities: re.Pattern, schooling: re.Pattern) -> list[str]:
+    if "education" in found and "science" in found and not schooling.search(universities.sub(" ", sentence)):
+        found.remove("education")
+    return found
 
 
 _PARENT_DOCUMENT = re.compile(

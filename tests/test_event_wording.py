@@ -529,3 +529,11 @@ def test_a_race_is_a_sports_event_and_a_crowd_meeting_is_no_talks():
                                               "10-kilometre race that the twin towns organise together.")
     assert "meeting" not in event_types_in("Thousands of people from both towns met on the bridges to celebrate.")
     assert "meeting" in event_types_in("The two mayors met on the bridge.")
+
+
+def test_universities_doing_research_are_science_and_teaching_students_education():
+    assert sectors_in("Qiqihar University and Siberian Federal University will carry out joint research on crops.") \
+        == ["science"]
+    assert set(sectors_in("The universities will carry out joint research and exchange students.")) \
+        == {"science", "education"}
+    assert sectors_in("Университеты двух городов проведут совместные научные исследования.") == ["science"]
