@@ -470,6 +470,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
     if "visit" in found and not words.isdisjoint(_CARGO_WORDS) and words.isdisjoint({"delegation", "delegations"}) \
             and _CARGO_ARRIVED.search(sentence):
         found.remove("visit")  # "two lorries of aid arrived in Ishim": goods arrive, nobody visits
+    if "visit" in found and "participants" in words and _PARTICIPANTS_VISITED.search(sentence):
+        found.remove("visit")  # "The participants also visited an exposition": the forum's programme
     if "visit" in found and not words.isdisjoint(_KIN_WORDS) and _VISITING_KIN.search(sentence):
         found.remove("visit")  # "passengers visiting relatives across the border": private trips
     if "visit" in found and not words.isdisjoint(_TOURIST_WORDS) and _only_tourists_visit(sentence):
@@ -624,7 +626,10 @@ _TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "b
 _TRADE_GOODS = r"(?:export|trade|industrial|investment|business|agricultural|commercial|machinery|equipment)"
 # "an agricultural machinery fair", "the exhibition of agricultural machinery": business, not culture.
 _TRADE_SHOW_BEFORE = re.compile(r"\b" + _TRADE_GOODS + r"(?:\s+and\s+\w+)?(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
-_TRADE_SHOW_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + _TRADE_GOODS + r"\b", re.IGNORECASE)
+# ("an exposition of regional achievements, where each oblast presented its export products")
+_TRADE_SHOW_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?(?:" + _TRADE_GOODS + r"|achievements)\b"
+                               r"|[^.;]{0,70}?\bexport\s+(?:products|goods|potential)\b", re.IGNORECASE)
+_PARTICIPANTS_VISITED = re.compile(r"\bparticipants\s+(?:of\s+the\s+\w+\s+)?(?:also\s+)?(?:visited|toured)\b", re.IGNORECASE)
 
 
 def _only_trade_shows(sentence: str) -> bool:
@@ -1192,7 +1197,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 # the previous sentence's subject
                 # ("He held talks with the governor in Tula", in an article on Brest and Tula Oblasts: Tula
                 # stands for its oblast)
-                pairs = sorted({_towards(pair, main_pair, gazetteer)
+                # (or for the region of the talks just told: "… held talks with the governor of Vologda Oblast.
+                # They discussed … Vologda dairy cooperatives")
+                told = latest[1] if latest is not None and latest[0] == finding.number - 1 else main_pair
+                pairs = sorted({_towards(pair, told, gazetteer)
                                 for pair in pairs_among((subject or others)[:1] + local, gazetteer)})
         if not pairs and home is not None and not finding.background and finding.number not in unknown_sides \
                 and len({p.place_id for p in local}) == 1 and ("meeting" in types or "agreement_signed" in types) \

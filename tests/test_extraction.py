@@ -973,3 +973,17 @@ def test_a_town_and_a_citys_district_that_sign_stay_themselves_in_a_digest_on_a_
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Zhodino", "Kolpinsky District, Saint Petersburg"}) in pair_names
     assert frozenset({"Minsk Region", "Kolpinsky District, Saint Petersburg"}) not in pair_names
+
+
+def test_a_town_named_after_talks_of_its_region_stands_for_the_region_and_forum_guests_touring_no_visit(gazetteer):
+    extraction = extract_article(_article(
+        "Mogilev Oblast and Krasnoyarsk Krai signed an agreement at the Forum of Regions in Grodno. The document was "
+        "signed by the chairman of the Mogilev Oblast Executive Committee and the governor of Krasnoyarsk Krai. On "
+        "the sidelines of the forum the chairman of the Grodno Oblast Executive Committee held talks with the "
+        "governor of Vologda Oblast. They discussed supplies of fertilizers and the experience of Vologda dairy "
+        "cooperatives. The participants also visited an exposition of regional achievements, where each oblast "
+        "presented its export products."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Grodno Region", "Vologda Region"}) in pair_names
+    assert frozenset({"Grodno Region", "Vologda"}) not in pair_names
+    assert not {"visit", "cultural_event"} & {e.event_type for e in extraction.events}
