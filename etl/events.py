@@ -1213,11 +1213,16 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                     and not _related(other, own, gazetteer) and _TIER[other.kind] == _TIER[own.kind]:
                 pairs = [(min(home, other.place_id), max(home, other.place_id))]
                 confidence = 0.6
-        if not pairs and guest is not None and not finding.background and "meeting" in types \
-                and len({p.place_id for p in local}) == 1 and _GUESTS_SUBJECT.match(sentence) \
-                and any(_OFFICIAL_OF_PLACE.search(text, max(0, r.start - 60), r.start) for r in finding.names):
+        hosts_by_office = {r.place.place_id: r.place for r in finding.names if r.place.kind != "country"
+                           and _OFFICIAL_OF_PLACE.search(text, max(0, r.start - 60), r.start)}
+        if not pairs and guest is not None and not finding.background and (
+                "meeting" in types and len({p.place_id for p in local}) == 1
+                # "the Serbian guests were received in Mogilev by the chairman of the Mogilev Oblast Executive
+                # Committee": the place whose official receives them
+                or "received" in words and len(hosts_by_office) == 1) \
+                and _GUESTS_SUBJECT.match(sentence) and hosts_by_office:
             # "On Friday the delegation met the Minister of Tourism of Yukon": the guests meet that place
-            [other] = local[:1]
+            [other] = list(hosts_by_office.values())[:1]
             visitor = gazetteer.places[guest]
             if other.place_id not in main_pair and other.country_code != visitor.country_code \
                     and not _related(other, visitor, gazetteer):

@@ -987,3 +987,14 @@ def test_a_town_named_after_talks_of_its_region_stands_for_the_region_and_forum_
     assert frozenset({"Grodno Region", "Vologda Region"}) in pair_names
     assert frozenset({"Grodno Region", "Vologda"}) not in pair_names
     assert not {"visit", "cultural_event"} & {e.event_type for e in extraction.events}
+
+
+def test_guests_received_by_the_official_of_a_place_pair_with_that_place(gazetteer):
+    extraction = extract_article(_article(
+        "A delegation of Kraljevo headed by the mayor has been in Bobruisk since 29 August. On Friday the Serbian "
+        "guests were received in Mogilev by the chairman of the Mogilev Oblast Executive Committee. On Saturday the "
+        "chairman of the Bobruisk City Executive Committee and the mayor of Kraljevo signed a plan of joint events."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Kraljevo", "Mogilev Region"}) in pair_names
+    assert frozenset({"Kraljevo", "Mogilev"}) not in pair_names
