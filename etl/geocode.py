@@ -190,6 +190,8 @@ _FEATURE_AFTER = re.compile(
     r"|(?:International\s+)?Airport|(?:[Bb]order\s+)?(?:[Cc]heckpoint|[Cc]rossing\s+point)"
     # "the Aksu Ferroalloy Plant", "Minsk Tractor Works": a company named after the town
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Plant|Factory|Works|Combine|Mill)"
+    # "the Minsk Regional Clinical Hospital": an institution named after the place
+    r"|(?:[A-Z][\w-]+\s+){0,2}(?:Hospital|Clinic|Polyclinic)"
     # "the Oktyabrsky Concert Hall": a hall named like a town
     r"|Concert\s+Hall|Philharmonic|(?:Symphony\s+|Chamber\s+)?Orchestra|Conservatory|Conservatoire"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place

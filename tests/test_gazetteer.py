@@ -111,6 +111,7 @@ def test_a_town_name_that_begins_a_longer_hyphenated_name_is_not_that_town(gazet
     "Aurora, the Far Eastern airline of the Aeroflot group, opened the route.",  # a company named like a town
     "They discussed floods on the Ishim and Tobol rivers.",  # rivers
     "Artists of the Tyumen Philharmonic gave a concert.",  # an institution
+    "Doctors will train at the Minsk Regional Clinical Hospital.",
 ])
 def test_names_of_companies_rivers_and_institutions_are_no_places(gazetteer, text):
     from etl.geocode import spot_names
