@@ -1905,6 +1905,11 @@ def _couples_listed(text: str, local: list[ResolvedName], gazetteer: Gazetteer) 
     return sorted(set(couples))
 
 
+_ADDRESS_OF_VENUE = re.compile(r",?\s+(?:(?:the\s+)?(?:capital|centre|center|administrative\s+cent(?:re|er))\s+of\s+"
+                               r"(?:the\s+)?|in\s+(?:the\s+)?)?|,\s+(?:столиц|центр|административн\w+\s+центр)\w*\s+"
+                               r"|\s+\(|,\s+")
+
+
 def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer, prominence: dict[int, int],
                           visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
     # "districts of Minsk and St. Petersburg": the cities only say where the (unnamed) districts are.
@@ -1927,6 +1932,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 _VENUE_AND.fullmatch(text, names[k - 1].end, names[k].start)
                 and _FAIRS_IN_BEFORE.search(text, max(0, names[k - 1].start - 40), names[k - 1].start))):
             at_venue[k] = True
+    for k in range(len(names) - 1):
+        # "a tourism exhibition in Xi'an, the capital of Shaanxi Province": the venue's region is its address
+        if at_venue[k] and names[k + 1].place.place_id in gazetteer.ancestors(names[k].place) \
+                and _ADDRESS_OF_VENUE.fullmatch(text, names[k].end, names[k + 1].start):
+            at_venue[k + 1] = True
     # "arrived after flying via Helsinki and Vancouver": stops on the way, never a side (a venue may be one)
     # "from Moscow via Mumbai", "from Hirtshals in Denmark by way of Tórshavn": where the journey began
     stops = {k for k, r in enumerate(names) if _ROUTE_CUE_BEFORE.search(text, max(0, r.start - 30), r.start)

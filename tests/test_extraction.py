@@ -998,3 +998,12 @@ def test_guests_received_by_the_official_of_a_place_pair_with_that_place(gazette
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Kraljevo", "Mogilev Region"}) in pair_names
     assert frozenset({"Kraljevo", "Mogilev"}) not in pair_names
+
+
+def test_the_region_of_a_venue_named_as_its_address_is_no_side(gazetteer):
+    extraction = extract_article(_article(
+        "The folk ensemble from Berezino performed at the town festival in Vyazniki, Vladimir Oblast, last Saturday. "
+        "Earlier a Polotsk delegation took part in a tourism exhibition in Xi'an, the capital of Shaanxi Province."),
+        gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert not any("Vladimir Region" in pair or "Shaanxi" in pair for pair in pair_names)
