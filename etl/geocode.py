@@ -153,7 +153,9 @@ def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) ->
     """«Владимир Ульянов»: a town named like a given name («Владимир»), followed by a surname; and
     «со дня рождения Хо Ши Мина»: a person's birthday."""
     word = surface.lower()
-    if word in _RUSSIAN_GIVEN_NAMES and _RUSSIAN_SURNAME_AFTER.match(text, end) or _SAID_AFTER_RU.match(text, end):
+    # («Владимир Дворник»: a surname that is also a word; a capitalised word after a given name is a surname)
+    if word in _RUSSIAN_GIVEN_NAMES and (_RUSSIAN_SURNAME_AFTER.match(text, end) or _CAPITALISED_AFTER_RU.match(text, end)) \
+            or _SAID_AFTER_RU.match(text, end):
         return True  # (and «Хо Ши Мин говорил»: a town says nothing)
     return text.endswith(("рождения ", "памяти ", "имени "), 0, end - len(surface))
 
@@ -162,6 +164,7 @@ _SPEAKER_AFTER_QUOTE = re.compile(r"[,.!?…][\"”»]\s+$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|noted|stressed|told|explained|recalled)\b")
 _SAID_AFTER_RU = re.compile(r" (?:говорил|сказал|писал|отмечал|подчеркивал|подчёркивал|родился|умер)\b")
 _RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:ов|ев|ин|ын|ий|ой|ский|цкий|ова|ева|ина|ская|ко|ук|юк|ич)\b")
+_CAPITALISED_AFTER_RU = re.compile(r" [А-ЯЁ][а-яё]{2,}(?![а-яё-])(?! (?:област|район|кра|округ)\w*)")
 _RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
 # Given names (and their stems, for «Андрея», «Ольгой»), the usual ones of Belarus, Russia and Kazakhstan
 _GIVEN_NAMES_TEXT = (

@@ -597,6 +597,10 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
      {"Kent", "Kendall"}),
     ("В Симбирске родился Владимир Ульянов. Форум приурочен к 135-летию со дня рождения Хо Ши Мина.",
      set(), {"Vladimir", "Ho Chi Minh City"}),
+    # a surname that is also a word, after a given name that is also a town
+    ("Документ подписали председатель Гомельского облисполкома Владимир Дворник и аким Павлодарской области.",
+     {"Gomel Region", "Pavlodar Region"}, {"Vladimir"}),
+    ("Делегация Владимира прибыла в Гомель.", {"Vladimir", "Gomel"}, set()),
     ("Мастера Поставского и Докшицкого районов приехали в Глубокое.", {"Postavy", "Dokshitsy"}, set()),
     ("Октябрьский район Витебска и Октябрьский район городского округа Саранск подписали соглашение.",
      {"Oktyabrsky District, Saransk", "Oktyabrsky District, Vitebsk"}, set()),
