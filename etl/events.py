@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations, pairwise
@@ -996,6 +997,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             prominence[r.place.place_id] += 1  # "arrived in Uherské Hradiště": the host the guests come to
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
+    twinnings_described: list[int] = []  # sentences that call the document just signed a twinning
     pair_votes: Counter[tuple[int, int]] = Counter()
     planned: set[int] = set()  # sentences that state a plan
     last_told = -1  # the latest sentence that tells news or a plan (not history)
@@ -1018,6 +1020,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 _SIDES_INTEND.match(sentence) and not (provisions and provisions[-1][0] >= number - 4
                                                        or 0 <= signed_at >= number - 4)):
             provisions.append((number, sectors_in(sentence, words)))
+            if signed_at == number - 1 and _TWINNING_DOCUMENT_OPENING.match(sentence):
+                twinnings_described.append(number)
             continue
         types = event_types_in(sentence, words)
         if "transport_link" in types and ("meeting" in types and _TALKS_ABOUT_LINK.search(sentence)
@@ -1275,6 +1279,14 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 background=finding.background,
             ))
     _attach_provisions(events, sentence_of_event, provisions)
+    for number in twinnings_described:
+        # «Еще один документ подписали Бобруйск и Каменск-Уральский. Соглашение об установлении побратимских
+        # связей предусматривает …»: the document just signed is a twinning
+        signed = [e for e, at in zip(events, sentence_of_event) if at == number - 1 and not e.background]
+        if signed and not any(e.event_type == "twinning_established" for e in signed):
+            events.append(replace(next(e for e in signed if e.event_type == "agreement_signed"),
+                                  event_type="twinning_established", sectors=[]))
+            sentence_of_event.append(number - 1)
     strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text), gazetteer.capital_of)
     if strays:
         places = {i: p for i, p in places.items() if i not in strays}
@@ -1784,6 +1796,11 @@ def _describes_document(sentence: str, words: set[str]) -> bool:
         or "under" in words and _UNDER_THE_DOCUMENT.search(sentence) is not None \
         or not sentence.isascii() and (russian.PROVISION.match(sentence) is not None or (
             russian.PROVISION_INSIDE_NEEDS in sentence.lower() and russian.PROVISION.search(sentence) is not None))
+
+
+_TWINNING_DOCUMENT_OPENING = re.compile(
+    r"^(?:The\s+)?(?:twinning|sister[\s-]cit(?:y|ies)|friendship|friendly[\s-]cit(?:y|ies))\s+(?:agreement|charter|accord)\b"
+    r"|^(?:Соглашение|Договор|Меморандум)\s+(?:об?\s+)?(?:установлении\s+)?(?:побратимск|дружественн)\w*")
 
 
 def _attach_provisions(events: list[Event], sentence_of_event: list[int], provisions) -> None:

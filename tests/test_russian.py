@@ -782,3 +782,10 @@ def test_the_kyrgyz_capital_is_bishkek_and_a_delegation_of_18_people_is_one_dele
     assert _named(("Bishkek", "Novosibirsk Region")) <= _pairs(labels)
     assert "visit" in event_types_in("Документ подписал хяким Туркменбаши, который находится в городе с рабочим "
                                      "визитом во главе делегации из 18 человек.")
+
+
+def test_a_document_just_signed_and_then_called_a_twinning_is_one(gazetteer):
+    labels = _labels(gazetteer, "Еще один документ подписали Бобруйск и Каменск-Уральский. Соглашение об установлении "
+                                "побратимских связей предусматривает кооперацию машиностроительных предприятий.")
+    assert {"agreement_signed", "twinning_established"} <= labels.event_types
+    assert labels.agreement_sectors == {"economy"}
