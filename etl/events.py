@@ -1121,6 +1121,18 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             if place.kind == "city" and folded is not None:
                 pair_votes[folded] += pair_votes.pop(pair)
                 break
+    # The towns one town's guests or twins were listed as ("delegations of the twin towns – Bobruisk, Gabrovo and
+    # Goris – came to congratulate Oryol"): by sentence, the spokes of each hub told so far
+    spokes_before: dict[int, dict[int, int]] = defaultdict(dict)  # hub -> spoke -> sentence first told
+    for finding in findings:
+        if finding.background or len(finding.pairs) < 2:
+            continue
+        members = Counter(i for pair in finding.pairs for i in pair)
+        hub, count = members.most_common(1)[0]
+        if count == len(finding.pairs):
+            for pair in finding.pairs:
+                spoke = pair[0] if pair[1] == hub else pair[1]
+                spokes_before[hub].setdefault(spoke, finding.number)
     # Votes tied, the pair the title names, then two regions over two of their towns ("Brest Oblast
     # chairman holds talks in Tula Oblast; Ivatsevichi and Novomoskovsk sign agreement")
     # ("Districts of Mogilev and Yekaterinburg agree on partnership" names the districts' pair too)
@@ -1175,6 +1187,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                         or (pair if pair in signed_pairs else None)
                         or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
                             finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
+        if not (signing and not finding.background) and any(len(spokes) >= 2 for spokes in spokes_before.values()):
+            pairs = _to_the_hub(pairs, spokes_before, finding.number, text, finding.names)
         if home is not None and (finding.standing and (_WE.search(sentence) or _OUR_PARTNERS.search(sentence))
                                  or finding.background and _OUR_PARTNERS.search(sentence)):
             # «Мы давно сотрудничаем с российскими Конаково и Лихославлем, казахстанским Есилем»: said by the
@@ -2236,6 +2250,26 @@ def _at_venue(pair: tuple[int, int], venues: set[int], main_pair: tuple[int, int
         if venue in venues and venue not in main_pair and other in main_pair:
             return main_pair
     return None
+
+
+_TWINNED_WITH = re.compile(r",?\s+(?:is\s+|has\s+been\s+|have\s+been\s+)?(?:twinned|partnered)\s+with\s+(?:the\s+)?"
+                           r"|,?\s+(?:побратим\w*|партн[её]р\w*)\s+")
+
+
+def _to_the_hub(pairs: list[tuple[int, int]], spokes_of: dict[int, dict[int, int]], number: int, text: str,
+                names: list[ResolvedName]) -> list[tuple[int, int]]:
+    """Two of a town's guests named in one sentence later on («делегацию Габрово возглавил заместитель кмета, Гориса
+    – мэр») are each the town's guest, not partners of one another, unless named as a couple that signs."""
+    mapped: set[tuple[int, int]] = set()
+    for pair in pairs:
+        hub = next((h for h, spokes in spokes_of.items() if all(spokes.get(i, number) < number for i in pair)), None)
+        if hub is None or _named_together(text, names, pair) or any(
+                {a.place.place_id, b.place.place_id} == set(pair) and _TWINNED_WITH.fullmatch(text, a.end, b.start)
+                for a, b in pairwise(names)):
+            mapped.add(pair)  # ("Plymouth, twinned with Brest since the 1960s": a tie stated between the two)
+        else:
+            mapped.update((min(hub, i), max(hub, i)) for i in pair)
+    return sorted(mapped)
 
 
 def _across_border(pair: tuple[int, int], gazetteer: Gazetteer) -> bool:

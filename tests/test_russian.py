@@ -789,3 +789,12 @@ def test_a_document_just_signed_and_then_called_a_twinning_is_one(gazetteer):
                                 "побратимских связей предусматривает кооперацию машиностроительных предприятий.")
     assert {"agreement_signed", "twinning_established"} <= labels.event_types
     assert labels.agreement_sectors == {"economy"}
+
+
+def test_guests_listed_as_a_towns_twins_stay_its_guests_in_later_sentences(gazetteer):
+    labels = _labels(gazetteer, "Поздравить орловцев приехали официальные делегации городов-побратимов – белорусского "
+                                "Бобруйска, болгарского Габрово и армянского Гориса. Бобруйскую делегацию возглавил "
+                                "председатель Бобруйского горисполкома, делегацию Габрово – заместитель кмета общины, "
+                                "Гориса – мэр города. Вместе с орловскими артистами на сцену вышли ансамбль танца из "
+                                "Бобруйска и музыканты из Габрово.", title="Орел отметил День города")
+    assert _pairs(labels) == _named(("Oryol", "Bobruisk"), ("Oryol", "Gabrovo"), ("Oryol", "Goris"))
