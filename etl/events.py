@@ -1916,6 +1916,9 @@ _UNIT_AFTER = r"(?:\s+(?:District|Region|Oblast|Province|County|(?:urban|municip
 _UNIT_BEFORE = r"(?:(?:городской|муниципальный)\s+округ\s+|город\s+|the\s+town\s+of\s+)?"
 _WITHIN_COUPLE = re.compile(_UNIT_AFTER + r"\s+(?:and|и)\s+" + _UNIT_BEFORE)
 _BETWEEN_COUPLES = re.compile(_UNIT_AFTER + r"(?:\s+(?:области|края|районы|регионы|провинции|oblasts|regions|provinces|districts))?"
+                              # «Мозырь и Сызрань заключили соглашение о побратимстве, Речица и Отрадный, а также …»:
+                              # what the first couple did, left unsaid for the next
+                              r"(?:\s+(?:заключили|подписали|signed|concluded)\s[^.;,]{0,80})?"
                               r"(?:,\s+(?:and\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)" + _UNIT_BEFORE)
 
 

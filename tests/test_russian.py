@@ -798,3 +798,9 @@ def test_guests_listed_as_a_towns_twins_stay_its_guests_in_later_sentences(gazet
                                 "Гориса – мэр города. Вместе с орловскими артистами на сцену вышли ансамбль танца из "
                                 "Бобруйска и музыканты из Габрово.", title="Орел отметил День города")
     assert _pairs(labels) == _named(("Oryol", "Bobruisk"), ("Oryol", "Gabrovo"), ("Oryol", "Goris"))
+
+
+def test_couples_listed_after_what_the_first_couple_did(gazetteer):
+    labels = _labels(gazetteer, "Мозырь и Сызрань заключили соглашение об установлении побратимских связей, Речица и "
+                                "Отрадный, а также Светлогорск и Новокуйбышевск – соглашения о сотрудничестве.")
+    assert _pairs(labels) == _named(("Mozyr", "Syzran"), ("Rechitsa", "Otradny"), ("Svetlogorsk", "Novokuybyshevsk"))
