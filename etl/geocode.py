@@ -786,7 +786,9 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 # What may follow a town's adjective name when no noun does: punctuation, a conjunction or preposition, a verb
 _NO_NOUN_AFTER_RU = re.compile(
     r"\s*(?:[,.;:!?)»]|\s[—–-]\s|$)|\s+(?:и|а|но|или|в|во|на|с|со|из|до|по|под|к|ко|у|за|от|при|уже|ещё|еще|также"
-    r"|тоже|почти|более|около)\s|\s+[а-яё]+(?:ли|ла|ло|лся|лась|лись|лось|ет|ют|ит|ят|ется|ются|ится|ятся)[\s,.]")
+    r"|тоже|почти|более|около)\s|\s+[а-яё]+(?:ли|ла|ло|лся|лась|лись|лось|ет|ют|ит|ят|ется|ются|ится|ятся)[\s,.]"
+    # «из Узловой Тульской области»: the town, then its region
+    r"|\s+[А-ЯЁ][а-яё]+(?:ой|ого|ом|ую|ая|ий|ый)\s+(?:област|кра|район|округ|республик)[а-яё]*\b")
 # «в Кировском, Октябрьском и Ленинском районах»: adjectives sharing the noun at the end of their list
 _COORDINATED_ADJECTIVE_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)[А-ЯЁ][а-яё]+(?:ом|ой|ого|ому|ым|ых|их|ий|ый|ая|ое|ие|ые)\b")
 _OPENING_QUOTES = frozenset("«\"„“'")

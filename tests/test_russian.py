@@ -804,3 +804,10 @@ def test_couples_listed_after_what_the_first_couple_did(gazetteer):
     labels = _labels(gazetteer, "Мозырь и Сызрань заключили соглашение об установлении побратимских связей, Речица и "
                                 "Отрадный, а также Светлогорск и Новокуйбышевск – соглашения о сотрудничестве.")
     assert _pairs(labels) == _named(("Mozyr", "Syzran"), ("Rechitsa", "Otradny"), ("Svetlogorsk", "Novokuybyshevsk"))
+
+
+def test_a_town_named_like_an_adjective_before_its_region_and_a_group_that_stayed_as_guests(gazetteer):
+    labels = _labels(gazetteer, "С 17 по 22 ноября в Осиповичах по программе молодежного обмена гостила группа из 20 "
+                                "школьников и педагогов из Узловой Тульской области.")
+    assert _pairs(labels) == _named(("Osipovichi", "Uzlovaya"))
+    assert "visit" in labels.event_types
