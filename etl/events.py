@@ -775,14 +775,20 @@ _MONTH_NUMBER = {name: number for number, names in enumerate((
     ("january", "январе"), ("february", "феврале"), ("march", "марте"), ("april", "апреле"), ("may", "мае"),
     ("june", "июне"), ("july", "июле"), ("august", "августе"), ("september", "сентябре"), ("october", "октябре"),
     ("november", "ноябре"), ("december", "декабре")), start=1) for name in names}
+_CLAUSE_MONTH = re.compile(r",\s+and\s+in\s+([A-Z][a-z]+)\b(?!\s+\d)")
 _OPENING_MONTH = re.compile(r"^(?:(?:In|Back\s+in|Earlier\s+in|Last)\s+|(?:Еще\s+|Ещё\s+)?[Вв]\s+)([A-Za-zА-Яа-яё]+)\b(?!\s+\d)")
 
 
 def _months_before(sentence: str, published: date | None) -> int:
     """How many months before the page a sentence opening with a bare month is set: "In April the two cities
     marked …" on a September page recalls the spring (0 when there is no such opening)."""
-    if published is None or not ("In" in sentence[:9] or "Last" in sentence[:5] or "в " in sentence[:9].lower()):
+    if published is None:
         return 0
+    if not ("In" in sentence[:9] or "Last" in sentence[:5] or "в " in sentence[:9].lower()):
+        # "Stary Oskol has been Zhlobin's twin since 2018, and in June Zhlobin and Temirtau signed …": a clause
+        match = _CLAUSE_MONTH.search(sentence) if ", and in " in sentence else None
+        month = _MONTH_NUMBER.get(match.group(1).lower()) if match else None
+        return 0 if month is None else (published.month - month) % 12
     match = _OPENING_MONTH.match(sentence)
     month = _MONTH_NUMBER.get(match.group(1).lower()) if match else None
     return 0 if month is None else (published.month - month) % 12
@@ -841,7 +847,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\b(?:mark|marks|marked|marking|celebrat\w+|co
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly"])
+_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly", "months", "weeks"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -855,6 +861,8 @@ _BACKGROUND_PHRASE = re.compile(
     r"|(?:over|during|in)\s+the\s+(?:past|last)\s+decade|(?:have|has)\s+regularly\s+visited"
     # "creative groups and sports teams of the two cities regularly visit each other": a habit
     r"|regularly\s+(?:visit|exchange|meet|take\s+part)\w*"
+    # "Vyksa joined us just a few months after we signed a twinning agreement": the signing told is earlier
+    r"|(?:months|weeks|years)\s+after\s+(?:we|they|the\s+(?:two\s+)?\w+)\s+(?:had\s+)?signed"
     # "To date Hunan has established friendly relations with 107 provinces": a tally, not news
     r"|^(?:To\s+date|So\s+far|In\s+total|Altogether)\b)\b",
     re.IGNORECASE)

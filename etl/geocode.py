@@ -76,7 +76,10 @@ _NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For
                               "As", "Whereas", "Although", "Though", "Because", "If", "Once", "Where",
                               "Why", "How", "What", "Which", "Whose", "Neither", "Either", "Every", "Each", "All",
                               "Some", "Many", "Most", "Several", "Only", "Even", "Just", "Here", "There", "This",
-                              "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your"})
+                              "That", "These", "Those", "Our", "Their", "His", "Her", "Its", "My", "Your",
+                              # "in June Zhlobin and Temirtau signed": a month, though June and April are names too
+                              "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December"})
 
 
 _AREA_NOUN_AFTER = re.compile(r" (?:District|Province|County|Region|Oblast|Raion|Municipality|Prefecture)\b")

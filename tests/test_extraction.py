@@ -1011,3 +1011,14 @@ def test_the_region_of_a_venue_named_as_its_address_is_no_side(gazetteer):
         gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert not any("Vladimir Region" in pair or "Shaanxi" in pair for pair in pair_names)
+
+
+def test_a_month_clause_and_months_after_we_signed_are_history_and_june_before_a_town_is_a_month(gazetteer):
+    extraction = extract_article(_article(
+        "Stary Oskol has been Zhlobin's twin town since 2018, and in June Zhlobin and Temirtau signed a memorandum "
+        "of cooperation. \"This year Vyksa joined us for the first time, just a few months after we signed a "
+        "twinning agreement at the Forum of Regions,\" the chairman said.", published=date(2025, 10, 26)), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Zhlobin", "Temirtau"}) in pair_names
+    assert frozenset({"Stary Oskol", "Temirtau"}) not in pair_names
+    assert all(e.background for e in extraction.events if e.event_type in ("agreement_signed", "forum"))
