@@ -847,7 +847,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\b(?:mark|marks|marked|marking|celebrat\w+|co
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly", "months", "weeks"])
+_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -861,8 +861,6 @@ _BACKGROUND_PHRASE = re.compile(
     r"|(?:over|during|in)\s+the\s+(?:past|last)\s+decade|(?:have|has)\s+regularly\s+visited"
     # "creative groups and sports teams of the two cities regularly visit each other": a habit
     r"|regularly\s+(?:visit|exchange|meet|take\s+part)\w*"
-    # "Vyksa joined us just a few months after we signed a twinning agreement": the signing told is earlier
-    r"|(?:months|weeks|years)\s+after\s+(?:we|they|the\s+(?:two\s+)?\w+)\s+(?:had\s+)?signed"
     # "To date Hunan has established friendly relations with 107 provinces": a tally, not news
     r"|^(?:To\s+date|So\s+far|In\s+total|Altogether)\b)\b",
     re.IGNORECASE)
@@ -1041,10 +1039,12 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
             types.append("other")
         if len(types) > 1 and ("twinning_established" in types or "agreement_signed" in types) \
-                and _YEARS_AFTER_SIGNING.search(sentence):
+                and (after_signing := _YEARS_AFTER_SIGNING.search(sentence)):
             # "The Days of Pogradec … brought 120 artists to Ohrid, twenty years after the two towns signed their
-            # twinning charter": today's visit, and the signing it recalls is history
-            types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed")]
+            # twinning charter": today's visit, and the signing it recalls is history (and what the recalled
+            # clause names with it: "… after we signed a twinning agreement at the Forum of Regions")
+            types = [kind for kind in types if kind not in ("twinning_established", "agreement_signed") and not (
+                (told := TRIGGERS[kind].search(sentence)) and told.start() > after_signing.start())]
         if "visit" in types and at_a_forum and _AT_THE_FORUM.search(sentence) and not _VISIT_SAID.search(sentence):
             # "A delegation of Vitebsk Oblast signed documents at the Forum of Regions", "The forum brought
             # together delegations of all oblasts": guests of the forum, not a visit of one side to the other
@@ -1730,8 +1730,10 @@ _TIE_ENDED = re.compile(
     r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:agreements?|twinning|partnerships?|ties|relations|friendship)\b"
     r"|\b(?:расторг\w*|прекрати\w*|приостанови\w*|разорва\w*)\s+(?:действие\s+)?(?:\w+\s+){0,2}?"
     r"(?:соглашени|побратим|сотрудничеств|договор|связ)\w*", re.IGNORECASE)
+# (and "Vyksa joined us just a few months after we signed a twinning agreement at the Forum of Regions")
 _YEARS_AFTER_SIGNING = re.compile(
-    r"\b(?:\w+|\d+)\s+years\s+after\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:signed|twinned|established|became|sealed)\b"
+    r"\b(?:\w+|\d+)\s+(?:years|months|weeks)\s+after\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:signed|twinned|established"
+    r"|became|sealed)\b"
     r"|\b(?:спустя|через)\s+(?:\w+|\d+)\s+(?:лет|год\w*)\s+после\s+(?:подписани|установлени|того,?\s+как)", re.IGNORECASE)
 _TALKS_ABOUT_LINK = re.compile(
     r"\b(?:talks|discussed|discussion|negotiations|consultations)\b[^.;]{0,60}?\b(?:on|about|of|regarding)\s+"
