@@ -438,6 +438,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")  # «обсуждается возможность открытия рейса»: a topic, not talks held
         if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
             found.remove("meeting")  # «так ни разу и не встретившись лично»
+        if "meeting" in found and (_RUSSIAN_AUDIENCE_MET.search(lowered) or _RUSSIAN_PARTICIPANTS_SUBJECT.match(sentence)):
+            # «публика встретила песню», «Участники подвели итоги и обсудили …»: an audience, a conference
+            found.remove("meeting")
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
             found.remove("meeting")  # «в первой встрече (2:0)»: a match, not talks
         if "agreement_signed" in found and "подписанн" in lowered and not _RUSSIAN_SIGNING_DEED.search(lowered):
@@ -536,6 +539,8 @@ _CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|cons
                             r"\b(?:arrived|reached|came|was\s+delivered|were\s+delivered)\b", re.IGNORECASE)
 _RUSSIAN_TALKS = re.compile(r"\b(?:встреч|переговор|беседы|совещани)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
+_RUSSIAN_AUDIENCE_MET = re.compile(r"\b(?:публик\w*|зрител\w*|зал)\s+(?:[а-яё]+\s+){0,2}?встрети\w*")
+_RUSSIAN_PARTICIPANTS_SUBJECT = re.compile(r"^(?:[А-ЯЁа-яё]+\s+){0,2}?[Уу]частник\w*\s")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")
 _RUSSIAN_SIGNING_DEED = re.compile(r"\b(?:подпис(?!анн)\w*|заключ(?![её]нн)\w*|парафир\w*|утвердил\w*|утвержд[её]н(?!н)\w*)")
 # A list item ("– соглашение об …"): the documents a signing just listed.

@@ -811,3 +811,9 @@ def test_a_town_named_like_an_adjective_before_its_region_and_a_group_that_staye
                                 "школьников и педагогов из Узловой Тульской области.")
     assert _pairs(labels) == _named(("Osipovichi", "Uzlovaya"))
     assert "visit" in labels.event_types
+
+
+def test_an_audience_greeting_a_song_and_conference_participants_discussing_are_no_talks():
+    assert "meeting" not in event_types_in("Особенно тепло публика встретила песню, которую дети исполнили с хором.")
+    assert "meeting" not in event_types_in("Участники подвели итоги проекта и обсудили подготовку новых заявок.")
+    assert "meeting" in event_types_in("Глава района встретился с делегацией.")
