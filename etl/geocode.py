@@ -210,6 +210,8 @@ _FEATURE_AFTER = re.compile(
 # "Aurora, the Far Eastern airline of the Aeroflot group": a company named like a town
 _COMPANY_APPOSITION = re.compile(r"\s*(?:the|an?)\s+(?:[\w-]+\s+){0,4}?(?:airline|air\s+carrier|bank|brewery"
                                  r"|football\s+club)\b")
+_NAMED_IN_QUOTES_BEFORE = re.compile(r"\b(?:Cent(?:re|er)|Cooperation|Complex|Plant|Factory|Company|Hotel|Club|Stadium"
+                                     r"|Arena|Hall|Park|Zone|Port|Terminal|Station|Hub)\s+[\"“]$")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
                             r"\s+(?:(?:is|was)\s+)?(?:(?:named|called|christened)\s+)?(?:the\s+)?[\"“„']?$", re.IGNORECASE)
 _NICKNAME_BEFORE = re.compile(r"\b(?:known|nicknamed|called|dubbed|styled)\s+(?:as\s+)?(?:the\s+)?[\"“']?"
@@ -410,6 +412,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
                                              or _after_a_russian_given_name(text, start)
                                              or _a_russian_given_name_before_a_surname(text, surface, end)):
                 continue  # «улица Кирова», «Андрей Борисов», «Владимир Ульянов», «рождения Хо Ши Мина»
+            if start and text[start - 1] in "\"“" and _NAMED_IN_QUOTES_BEFORE.search(text, max(0, start - 40), start):
+                continue  # 'the International Centre for Boundary Cooperation "Khorgos"': a name of its own
             if start and text[start - 1] == "«" and "А" <= surface[0] <= "Я" and 0 <= text.find("»", end, end + 30) \
                     and not any(p.kind == "country" for p in gazetteer.candidates(key)):
                 continue  # ОАО «Бабушкина крынка», ФК «Витебск», гостиница «Минск»: a name of its own (not speech)

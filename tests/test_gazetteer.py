@@ -65,6 +65,9 @@ def test_every_district_and_region_is_linked(gazetteer):
     ("Khorezm", ("Khorezm Region", "UZ", "region")),
     ("Dashoguz velayat", ("Dashoguz Region", "TM", "region")),
     ("Belyov", ("Belyov", "RU", "city")),
+    ("Bayannur", ("Bayannur", "CN", "city")),
+    ("Артуша", ("Artux", "CN", "city")),
+    ("Horgos", ("Horgos", "CN", "city")),
 ])
 def test_names_as_analysts_write_them(gazetteer, written, expected):
     best = gazetteer.lookup(written)[0]
@@ -112,6 +115,7 @@ def test_a_town_name_that_begins_a_longer_hyphenated_name_is_not_that_town(gazet
     "They discussed floods on the Ishim and Tobol rivers.",  # rivers
     "Artists of the Tyumen Philharmonic gave a concert.",  # an institution
     "Doctors will train at the Minsk Regional Clinical Hospital.",
+    'Buses ran to the International Centre for Boundary Cooperation "Khorgos".',  # a name in quotes
 ])
 def test_names_of_companies_rivers_and_institutions_are_no_places(gazetteer, text):
     from etl.geocode import spot_names
