@@ -1959,6 +1959,9 @@ _ADDRESS_OF_VENUE = re.compile(r",?\s+(?:(?:the\s+)?(?:capital|centre|center|adm
                                r"|\s+\(|,\s+")
 
 
+_ADDRESS_AFTER_PLACE = re.compile(r"\s+(?:city|county|town|prefecture)\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?")
+
+
 def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer, prominence: dict[int, int],
                           visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
     # "districts of Minsk and St. Petersburg": the cities only say where the (unnamed) districts are.
@@ -1967,6 +1970,13 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         if _DISTRICTS_OF.search(text, max(0, r.start - 30), r.start) or (
                 index and names[index - 1].place.place_id in addresses
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
+            addresses.add(r.place.place_id)
+        elif index and r.place.place_id in gazetteer.ancestors(names[index - 1].place) \
+                and _ADDRESS_AFTER_PLACE.fullmatch(text, names[index - 1].end, r.start) \
+                and any(other.place.place_id != r.place.place_id and other.place.kind == r.place.kind
+                        and other.place.country_code != r.place.country_code for other in names):
+            # "the Mayor of Bayannur city of the Inner Mongolia Autonomous Region of China signed with the
+            # Governor of Ömnögovi aimag": the region is the town's address, not a side of its own
             addresses.add(r.place.place_id)
     # "BELGRADE, Nov. 21 (Xinhua) -- A delegation from Hebei …": where the report was filed, not a side
     names = [r for r in names if r.place.place_id not in addresses and not (

@@ -1022,3 +1022,12 @@ def test_a_month_clause_and_months_after_we_signed_are_history_and_june_before_a
     assert frozenset({"Zhlobin", "Temirtau"}) in pair_names
     assert frozenset({"Stary Oskol", "Temirtau"}) not in pair_names
     assert all(e.background for e in extraction.events if e.event_type in ("agreement_signed", "forum"))
+
+
+def test_the_region_named_as_a_towns_address_is_no_side(gazetteer):
+    extraction = extract_article(_article(
+        "The Governor of Ömnögovi aimag and the Mayor of Bayannur city of the Inner Mongolia Autonomous Region of "
+        "China signed an agreement on cooperation on Tuesday.",
+        title="Ömnögovi aimag and China's Bayannur sign cooperation agreement"), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert pair_names == {frozenset({"Omnogovi Province", "Bayannur"})}
