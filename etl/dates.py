@@ -186,6 +186,10 @@ def _date_part(line: str) -> str | None:
         return None
     if len(line) <= 80 and (match := _DATE_LINE.match(line)) and _partial(match):
         return line
+    if line[:3] in ("By ", "by ") and " on " in line:
+        # "By Aigerim Seitkali in Business on 8 July 2025": a byline that ends with the date
+        field = line.rsplit(" on ", 1)[1]
+        return field if (match := _DATE_LINE.match(field)) and _partial(match) else None
     if "|" not in line and "(" not in line and " - " not in line:
         return None
     for field in _CHANGED_TAIL.sub("", line).split("|"):

@@ -199,6 +199,7 @@ _FEATURE_AFTER = re.compile(
     # "the Minsk Regional Clinical Hospital": an institution named after the place
     r"|(?:[A-Z][\w-]+\s+){0,2}(?:Hospital|Clinic|Polyclinic)"
     # "the Oktyabrsky Concert Hall": a hall named like a town
+    r"|Darya|Times|Herald|Gazette|Tribune"  # "the Syr Darya", "The Astana Times": a river, a newspaper
     r"|Concert\s+Hall|Philharmonic|(?:Symphony\s+|Chamber\s+)?Orchestra|Conservatory|Conservatoire"
     # "Altai State University", "Kazan Federal University": an institution's name, not a mention of the place
     r"|(?:State|Federal|National)\s+(?:\w+\s+){0,2}?(?:University|Academy|Institute)"

@@ -52,6 +52,7 @@ from etl.dates import (
     # an American site's month first, a byline's desk after the date
     ("Posted 08/18/2025 by NBSCA Communications", PartialDate(2025, 8, 18)),
     ("Posted on 3 June", PartialDate(None, 6, 3)),
+    ("By Aigerim Seitkali in Business on 8 July 2025", PartialDate(2025, 7, 8)),  # a byline ending in the date
 ])
 def test_datelines(line, expected):
     assert parse_date_line(line) == expected

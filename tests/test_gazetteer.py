@@ -116,6 +116,7 @@ def test_a_town_name_that_begins_a_longer_hyphenated_name_is_not_that_town(gazet
     "Artists of the Tyumen Philharmonic gave a concert.",  # an institution
     "Doctors will train at the Minsk Regional Clinical Hospital.",
     'Buses ran to the International Centre for Boundary Cooperation "Khorgos".',  # a name in quotes
+    "The town lies on the Syr Darya. The Astana Times reports.",  # a river, a newspaper
 ])
 def test_names_of_companies_rivers_and_institutions_are_no_places(gazetteer, text):
     from etl.geocode import spot_names
