@@ -1056,7 +1056,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             types.remove("visit")
         if officials_visit and "meeting" not in types and "welcom" in sentence and _WELCOMED_BY_OFFICIAL.search(sentence):
             types.append("meeting")
-        agreed = _RU_SIDES_AGREED.search(sentence) is not None if not sentence.isascii() else (
+        agreed = (_RU_SIDES_AGREED.search(sentence) is not None
+                  # «Вузы … увеличат прием студентов, а больницы будут принимать на стажировки врачей», right after
+                  # what the programme provides for: more of its content
+                  or bool(provisions) and provisions[-1][0] == number - 1 and _RU_INSTITUTIONS_WILL.search(sentence)
+                  is not None) if not sentence.isascii() else (
             "agreed" in words and _AGREED_TO_DO.search(sentence) is not None)
         if (not types or ("will" in words or agreed) and set(types) <= _SIDE_TYPES) and (
                 "will" in words or _ARE_TO.search(sentence) or agreed) and (
@@ -1758,6 +1762,9 @@ _WELCOMED_BY_OFFICIAL = re.compile(
 # «… поэтому стороны договорились обмениваться опытом»: what the signatories agreed on
 _RU_SIDES_AGREED = re.compile(r"\b(?:стороны|города|районы|регионы|области|партн[её]ры|они)\s+(?:также\s+)?(?:договорились"
                               r"|намерены|планируют|будут|условились|решили)\b")
+_RU_INSTITUTIONS_WILL = re.compile(r"\b(?:вуз|университет|больниц|школ|учреждени|студент|колледж|предприяти|театр|музе"
+                                   r"|библиотек)\w*\s+(?:[\w-]+\s+){0,4}?(?:будут|будет|увеличат|расширят|откроют|создадут"
+                                   r"|проведут|примут|организуют|смогут)\b")
 # "The tourism authorities are to develop joint routes": what the sides will do
 _ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan|intend|undertake)s?\s+to\b")
 

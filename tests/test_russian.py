@@ -817,3 +817,11 @@ def test_an_audience_greeting_a_song_and_conference_participants_discussing_are_
     assert "meeting" not in event_types_in("Особенно тепло публика встретила песню, которую дети исполнили с хором.")
     assert "meeting" not in event_types_in("Участники подвели итоги проекта и обсудили подготовку новых заявок.")
     assert "meeting" in event_types_in("Глава района встретился с делегацией.")
+
+
+def test_what_universities_and_hospitals_will_do_after_the_provisions_is_more_of_the_document(gazetteer):
+    labels = _labels(gazetteer, "Амурская область и провинция Хэйлунцзян подписали программу сотрудничества. Программа "
+                                "предусматривает создание совместных предприятий по переработке сои. Вузы Амурской "
+                                "области увеличат прием студентов из провинции Хэйлунцзян, а больницы провинции будут "
+                                "принимать на стажировки амурских врачей.")
+    assert labels.agreement_sectors == {"economy", "education", "health"}
