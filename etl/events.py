@@ -428,7 +428,7 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")  # «самолет встретили водяной аркой»: a welcome, not talks
         if "visit" in found and _MANY_DELEGATIONS.search(sentence):
             found.remove("visit")  # «делегации 76 российских регионов»: a forum's participants, not a visit
-        if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered):
+        if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered) and "делегаци" not in lowered:
             found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
         if ("visit" in found or "meeting" in found) and _RUSSIAN_CARGO.search(lowered) and "делегац" not in lowered:
             # «В Ишим прибыла гуманитарная помощь», «Груз принял заместитель главы»: goods arrive, nobody visits
@@ -532,7 +532,9 @@ _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w
                                      # «Город известен … фестивалем цветов»: what it is famous for
                                      r"|каждый\s+год|регулярно|известен|известна|известно|славится|знаменит\w*)\b")
 _RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
-_RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)\w*")
+# (nouns: «туристических компаний» in a delegation's make-up is no crowd of tourists)
+_RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)(?:и|ей|ов|ям|ями|ях|ы|ам|ами|ах"
+                                 r"|а|у|ем|ь|их|им|ими)?\b")
 _RUSSIAN_CARGO = re.compile(r"\b(?:гуманитарн\w+\s+помощ\w*|груз\w*|большегрузн\w*|фур[аыу]\b|машин\w*\s+с\s+\w*\s*помощ\w*)")
 _CARGO_WORDS = frozenset(["aid", "cargo", "lorries", "lorry", "trucks", "truck", "shipment", "consignment", "supplies"])
 _CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|consignment|supplies)\b[^.;]{0,60}?"
@@ -1762,9 +1764,9 @@ _WELCOMED_BY_OFFICIAL = re.compile(
 # «… поэтому стороны договорились обмениваться опытом»: what the signatories agreed on
 _RU_SIDES_AGREED = re.compile(r"\b(?:стороны|города|районы|регионы|области|партн[её]ры|они)\s+(?:также\s+)?(?:договорились"
                               r"|намерены|планируют|будут|условились|решили)\b")
-_RU_INSTITUTIONS_WILL = re.compile(r"\b(?:вуз|университет|больниц|школ|учреждени|студент|колледж|предприяти|театр|музе"
-                                   r"|библиотек)\w*\s+(?:[\w-]+\s+){0,4}?(?:будут|будет|увеличат|расширят|откроют|создадут"
-                                   r"|проведут|примут|организуют|смогут)\b")
+_RU_INSTITUTIONS_WILL = re.compile(r"\b(?:вуз|университет|институт|больниц|школ|учреждени|студент|колледж|предприяти"
+                                   r"|театр|музе|библиотек)\w*\s+(?:[\w-]+\s+){0,4}?(?:будут|будет|увеличат|расширят"
+                                   r"|откроют|создадут|проведут|примут|организуют|смогут|помогут|наладят|начнут|займутся)\b", re.IGNORECASE)
 # "The tourism authorities are to develop joint routes": what the sides will do
 _ARE_TO = re.compile(r"\b(?:are|is)\s+to\s+(?!be\s+(?:held|signed))\w+|\b(?:plan|intend|undertake)s?\s+to\b")
 

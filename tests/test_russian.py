@@ -825,3 +825,9 @@ def test_what_universities_and_hospitals_will_do_after_the_provisions_is_more_of
                                 "области увеличат прием студентов из провинции Хэйлунцзян, а больницы провинции будут "
                                 "принимать на стажировки амурских врачей.")
     assert labels.agreement_sectors == {"economy", "education", "health"}
+
+
+def test_a_delegation_with_tourism_companies_is_a_visit_and_enterprises_will_help_is_the_documents_content():
+    assert "visit" in event_types_in("Делегация области, в которую вошли представители туристических компаний и ученые, "
+                                     "находится в Ганьсу с визитом.")
+    assert "visit" not in event_types_in("Матч посетили 3800 зрителей.")
