@@ -413,7 +413,7 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("forum")
         if "twinning_established" in found and "намерени" in lowered and russian.INTENT.search(sentence):
             found.remove("twinning_established")
-        if "cultural_event" in found and "выставк" in lowered and russian.TRADE_FAIR.search(sentence) \
+        if "cultural_event" in found and ("выставк" in lowered or "ярмарк" in lowered) and russian.TRADE_FAIR.search(sentence) \
                 and not russian.TRIGGERS["cultural_event"].search(russian.TRADE_FAIR.sub(" ", sentence)):
             found.remove("cultural_event")
         mentioned = _RUSSIAN_ONLY_MENTIONED.search(lowered) if _SIDE_TYPES.intersection(found) else None

@@ -831,3 +831,11 @@ def test_a_delegation_with_tourism_companies_is_a_visit_and_enterprises_will_hel
     assert "visit" in event_types_in("Делегация области, в которую вошли представители туристических компаний и ученые, "
                                      "находится в Ганьсу с визитом.")
     assert "visit" not in event_types_in("Матч посетили 3800 зрителей.")
+
+
+def test_trade_fairs_and_oil_shows_are_no_cultural_events():
+    assert "cultural_event" not in event_types_in("Церемония прошла в рамках Китайско-Евразийской ярмарки товаров и "
+                                                  "торговли.")
+    assert "cultural_event" not in event_types_in("В мае делегация Атырау побывала в Карамае на международной нефтяной "
+                                                  "выставке.")
+    assert "cultural_event" in event_types_in("В парке прошла ярмарка народных ремесел.")
