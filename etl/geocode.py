@@ -156,6 +156,8 @@ def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) ->
     """«Владимир Ульянов»: a town named like a given name («Владимир»), followed by a surname; and
     «со дня рождения Хо Ши Мина»: a person's birthday."""
     word = surface.lower()
+    # («Владимиром Кравцовым»: a given name in any case)
+    word = word if word in _RUSSIAN_GIVEN_NAMES else _GIVEN_NAME_CASE_ENDING.sub("", word)
     # («Владимир Дворник»: a surname that is also a word; a capitalised word after a given name is a surname)
     if word in _RUSSIAN_GIVEN_NAMES and (_RUSSIAN_SURNAME_AFTER.match(text, end) or _CAPITALISED_AFTER_RU.match(text, end)) \
             or _SAID_AFTER_RU.match(text, end):
@@ -166,7 +168,9 @@ def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) ->
 _SPEAKER_AFTER_QUOTE = re.compile(r"[,.!?…][\"”»]\s+$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|noted|stressed|told|explained|recalled)\b")
 _SAID_AFTER_RU = re.compile(r" (?:говорил|сказал|писал|отмечал|подчеркивал|подчёркивал|родился|умер)\b")
-_RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:ов|ев|ин|ын|ий|ой|ский|цкий|ова|ева|ина|ская|ко|ук|юк|ич)\b")
+_RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:(?:ов|ев|ин|ын)(?:а|у|ым|ом|е)?|ий|ой|ский|цкий|ского|ским|ова|ева"
+                                    r"|ина|ской|ская|ко|ук|юк|ич|ича|ичем)\b")
+_GIVEN_NAME_CASE_ENDING = re.compile(r"(?:ом|ем|ой|ей|ым|а|у|е|ю|я|ы)$")
 _CAPITALISED_AFTER_RU = re.compile(r" [А-ЯЁ][а-яё]{2,}(?![а-яё-])(?! (?:област|район|кра|округ)\w*)")
 _RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
 # Given names (and their stems, for «Андрея», «Ольгой»), the usual ones of Belarus, Russia and Kazakhstan
@@ -311,7 +315,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             # (the first word alone: «Острова Псковской области» is no longer name «Острова Риау» begins)
             town_ids = gazetteer.towns_named_like_nouns.get(first_key[0]) if "А" <= text[start] <= "Я" else None
             if town_ids and start and text[start - 1] not in _OPENING_QUOTES \
-                    and not _SENTENCE_START.search(text, max(0, start - 4), start):
+                    and not _SENTENCE_START.search(text, max(0, start - 4), start) \
+                    and not _not_a_town_in_russian(text, start, first.end()):  # («на площади Свободы»)
                 # «прибыла в Тару», «из Мостов»: a town whose name is also a word, capitalised mid-sentence
                 found.append(SpottedName(start, first.end(), text[start:first.end()],
                                          [gazetteer.places[i] for i in town_ids]))
