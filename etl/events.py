@@ -443,6 +443,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):
             found.remove("meeting")  # «в первой встрече (2:0)»: a match, not talks
+        if "agreement_signed" in found and "контракт" in lowered and _RUSSIAN_SALES.search(lowered) \
+                and not _RUSSIAN_COOPERATION_DOCUMENT.search(lowered):
+            found.remove("agreement_signed")  # «подписаны контракты на сумму около $10 млн»: sales
         if "agreement_signed" in found and "подписанн" in lowered and not _RUSSIAN_SIGNING_DEED.search(lowered):
             found.remove("agreement_signed")  # «подписанные документы позволят …»: documents spoken of, not signed now
         if "twinning_established" in found and _RENEWED.search(sentence):
@@ -497,8 +500,11 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
                     found.remove(kind)
     if "cultural_event" in found and not words.isdisjoint(_TRADE_SHOW_WORDS) and _only_trade_shows(sentence):
         found.remove("cultural_event")
-    if "agreement_signed" in found and not words.isdisjoint(_TRADERS) and words.isdisjoint(_COOPERATION_DOCUMENTS):
-        found.remove("agreement_signed")  # "exhibitors and buyers signed contracts worth $120 million": sales
+    if "agreement_signed" in found and words.isdisjoint(_COOPERATION_DOCUMENTS) and (
+            not words.isdisjoint(_TRADERS) or ("contracts" in words or "contract" in words) and "worth" in words):
+        # "exhibitors and buyers signed contracts worth $120 million", "contracts worth about $2.5 million were
+        # concluded following the forum": sales, not a document between the sides
+        found.remove("agreement_signed")
     if "twinning_established" in found and ("intent" in words or "intention" in words) and _INTENT.search(sentence):
         found.remove("twinning_established")  # "a letter of intent on establishing friendly city relations"
         found += [] if "agreement_signed" in found else ["agreement_signed"]
@@ -541,6 +547,9 @@ _CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|cons
                             r"\b(?:arrived|reached|came|was\s+delivered|were\s+delivered)\b", re.IGNORECASE)
 _RUSSIAN_TALKS = re.compile(r"\b(?:встреч|переговор|беседы|совещани)\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
+_RUSSIAN_SALES = re.compile(r"\bконтракт\w*\s+(?:[\w-]+\s+){0,3}?на\s+(?:общую\s+)?сумму")
+_RUSSIAN_COOPERATION_DOCUMENT = re.compile(r"\b(?:соглашени|меморандум|программ|дорожн\w+\s+карт|план\w*\s+мероприяти"
+                                           r"|протокол|договор\w*\s+о\s+сотрудничеств)")
 _RUSSIAN_AUDIENCE_MET = re.compile(r"\b(?:публик\w*|зрител\w*|зал)\s+(?:[а-яё]+\s+){0,2}?встрети\w*")
 _RUSSIAN_PARTICIPANTS_SUBJECT = re.compile(r"^(?:[А-ЯЁа-яё]+\s+){0,2}?[Уу]частник\w*\s")
 _RUSSIAN_MATCH = re.compile(r"\b(?:матч\w*|сыграл\w*|тайм\w*|\d+:\d+)")

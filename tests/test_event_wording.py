@@ -537,3 +537,10 @@ def test_universities_doing_research_are_science_and_teaching_students_education
     assert set(sectors_in("The universities will carry out joint research and exchange students.")) \
         == {"science", "education"}
     assert sectors_in("Университеты двух городов проведут совместные научные исследования.") == ["science"]
+
+
+def test_sales_contracts_worth_money_are_no_signed_document():
+    assert "agreement_signed" not in event_types_in(
+        "According to preliminary data, contracts worth about $2.5 million were concluded following the forum.")
+    assert "agreement_signed" not in event_types_in("На его полях подписаны контракты на сумму около $10 млн.")
+    assert "agreement_signed" in event_types_in("The two regions signed an agreement and contracts worth $3 million.")
