@@ -145,7 +145,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         # "launched a joint venture", not the "joint projects" every talk is about
         r"|\b(?:launch(?:ed|es)?|set\s+up|sets\s+up|established|opened|created|started)\s+(?:a\s+|an\s+|the\s+)?"
         r"(?:new\s+)?joint\s+(?:venture|enterprise|production|company)\b|\bopened\s+(?:a|an|the)\s+(?:\w+\s+){0,3}"
-        r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\b(?:was|were|been|be|is)\s+named\s+after\b",
+        r"(?:centre|center|school|office|museum|square|street|alley|park|plant|factory)\b|\b(?:was|were|been|be|is)\s+named\s+after\b"
+        # "Brest Oblast opens trading house in Yaroslavl", "A trading house of Brest Oblast has opened"
+        r"|\bopen(?:s|ed)\s+(?:a\s+|its\s+)?(?:new\s+)?trading\s+house\b|\btrading\s+house\b[^.;]{0,40}?\b(?:has|have)\s+opened\b",
         _FLAGS),
 }
 
@@ -164,7 +166,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
     "transport_link": frozenset(["flight", "flights", "air", "rail", "railway", "train", "bus", "route", "routes", "connection", "connections", "ferry",
                                  "catamaran", "ship", "shipping", "boat", "sea", "container", "cargo", "passenger",
                                  "river", "water", "link", "crossing", "sailing", "voyage"]),
-    "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "planting", "unveiled", "joint", "opened", "named", "sent", "sends", "shipped", "ships", "delivered", "delivers", "gifted", "clean", "cleaned", "cleaning", "cleans", "cleanup", "cleanups", "environmental", "ecological", "charity"]),
+    "other": frozenset(["humanitarian", "donated", "donates", "donation", "handed", "planted", "planting", "unveiled", "joint", "opened", "opens", "named", "sent", "sends", "shipped", "ships", "delivered", "delivers", "gifted", "clean", "cleaned", "cleaning", "cleans", "cleanup", "cleanups", "environmental", "ecological", "charity"]),
 }
 # Words that settle a type by themselves, so the pattern need not run.
 SURE_WORDS: dict[str, frozenset[str]] = {

@@ -544,3 +544,9 @@ def test_sales_contracts_worth_money_are_no_signed_document():
         "According to preliminary data, contracts worth about $2.5 million were concluded following the forum.")
     assert "agreement_signed" not in event_types_in("На его полях подписаны контракты на сумму около $10 млн.")
     assert "agreement_signed" in event_types_in("The two regions signed an agreement and contracts worth $3 million.")
+
+
+def test_a_trading_house_opened_is_an_event_of_its_own():
+    assert "other" in event_types_in("A trading house of Brest Oblast has opened in Yaroslavl, BelTA learned.")
+    assert "other" in event_types_in("В Ярославле открылся торговый дом Брестской области.")
+    assert "other" not in event_types_in("The sides discussed the work of the trading house.")
