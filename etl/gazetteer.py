@@ -310,7 +310,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
                     seen.add(key)
                     names[key].append(place_id)
     for key, ids in names.items():
-        if len(ids) > 1 and any(places[i].kind == "region" for i in ids):
+        if len(ids) > 1 and key[0].isascii() and any(places[i].kind == "region" for i in ids):
             # "Khorezm" is the region; GeoNames also lists it among Khiva's other names
             ids[:] = [i for i in ids if places[i].kind != "city" or name_key(places[i].name) == key
                       or places[i].name_ru and name_key(places[i].name_ru) == key]

@@ -82,6 +82,8 @@ _NOT_GIVEN_NAMES = frozenset({"The", "In", "At", "From", "To", "And", "Of", "For
                               "October", "November", "December"})
 
 
+_TOWNS_BODY_AFTER = re.compile(r" (?:District|City|Town|Municipal|Regional)\s+(?:Executive|Council|Committee|Administration|Hall)"
+                               r"| (?:delegation|team|administration|mayor)\b")
 _AREA_NOUN_AFTER = re.compile(r" (?:District|Province|County|Region|Oblast|Raion|Municipality|Prefecture)\b")
 
 
@@ -387,7 +389,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if text[max(0, start - 4):start] == "the " and _RIVER_CROSSED_BEFORE.search(text, max(0, start - 20), start):
                 continue  # "a footbridge over the Kent": a river, whatever town shares its name
             if text[max(0, start - 4):start] == "the " and all(p.kind == "city" for p in gazetteer.candidates(key)) and (
-                    all((p.population or 0) < 15_000 for p in gazetteer.candidates(key)) or _NOT_A_NOUN_AFTER.match(text, end)):
+                    all((p.population or 0) < 15_000 for p in gazetteer.candidates(key)) or _NOT_A_NOUN_AFTER.match(text, end)) \
+                    and not _TOWNS_BODY_AFTER.match(text, end):  # ("the Rossony District Executive Committee")
                 # "on the banks of the Neman", "a camp on the Amur in summer": a river. (A city after "the" is
                 # an adjective, "the Minsk delegation", and is kept.)
                 continue

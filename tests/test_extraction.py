@@ -604,6 +604,9 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
     ("Губернатор провел переговоры с председателем Гродненского облисполкома Владимиром Кравцовым.",
      {"Grodno Region"}, {"Vladimir"}),
     ("Главным событием дня стал праздничный концерт на площади Свободы в Полоцке.", {"Polotsk"}, {"Svobody"}),
+    # a small town after "the" is the town when its executive committee or delegation follows, not a river
+    ("The chairman of the Rossony District Executive Committee and the head of Sebezh District signed an agreement.",
+     {"Rossony", "Sebezh"}, set()),
     ("Мастера Поставского и Докшицкого районов приехали в Глубокое.", {"Postavy", "Dokshitsy"}, set()),
     ("Октябрьский район Витебска и Октябрьский район городского округа Саранск подписали соглашение.",
      {"Oktyabrsky District, Saransk", "Oktyabrsky District, Vitebsk"}, set()),
