@@ -865,7 +865,7 @@ _ANNIVERSARY_BEFORE = re.compile(r"\b(?:mark|marks|marked|marking|celebrat\w+|co
 _STAYING = re.compile(r"\bwill\s+(?:stay|remain|be)\s+(?:in\s+[^.;]{1,40}?\s+)?until\b", re.IGNORECASE)
 _NEWS_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"])
-_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "period", "exchanged", "regularly"])
+_BACKGROUND_WORDS = frozenset(["date", "far", "total", "altogether", "ago", "last", "since", "previous", "previously", "earlier", "former", "decade", "decades", "years", "time", "times", "period", "exchanged", "regularly", "other"])
 _BACKGROUND_PHRASE = re.compile(
     r"\b(?:\w+\s+(?:years|decades)\s+ago|last\s+(?:year|month|spring|summer|autumn|fall|winter|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)|a\s+decade\s+ago|(?:have|has)\s+been\s+(?:\w+\s+)?"
@@ -877,6 +877,8 @@ _BACKGROUND_PHRASE = re.compile(
     r"|over\s+(?:this|that|all\s+this|these)\s+(?:time|period|years)|(?:have|has)\s+(?:regularly\s+)?exchanged"
     # "Over the past decade, folk ensembles … have regularly visited each other"
     r"|(?:over|during|in)\s+the\s+(?:past|last)\s+decade|(?:have|has)\s+regularly\s+visited"
+    # "We have visited each other many times": a habit of the tie
+    r"|(?:have|has)\s+visited\s+each\s+other|\bmany\s+times\b"
     # "creative groups and sports teams of the two cities regularly visit each other": a habit
     r"|regularly\s+(?:visit|exchange|meet|take\s+part)\w*"
     # "To date Hunan has established friendly relations with 107 provinces": a tally, not news

@@ -1037,3 +1037,10 @@ def test_the_region_named_as_a_towns_address_is_no_side(gazetteer):
         title="Ömnögovi aimag and China's Bayannur sign cooperation agreement"), gazetteer)
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert pair_names == {frozenset({"Omnogovi Province", "Bayannur"})}
+
+
+def test_visits_of_many_years_are_the_ties_habit(gazetteer):
+    for body in ("\"Shebekino has been our twin town for more than ten years. We have visited each other many times.\"",
+                 "За десять лет города обменялись десятками делегаций школьников и спортсменов."):
+        extraction = extract_article(_article(body, published=date(2025, 9, 13)), gazetteer)
+        assert all(e.background for e in extraction.events if e.event_type == "visit"), body
