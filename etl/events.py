@@ -1545,6 +1545,8 @@ def _town_names_of_district_stem(stem: str) -> tuple[str, ...]:
     if stem.endswith("ев"):
         names += (stem[:-2] + "я",)
     names += (stem + "ка", stem + "ки", stem + "ое")  # Вилей-ский → Вилейка, Глубок-ский → Глубокое
+    if stem.endswith("в"):  # Заслав-ский → Заславль, Ярослав-ский → Ярославль
+        names += (stem + "ль",)
     if stem[-1:] in _SOFTENED:  # Луж-ский → Луга, Торжок-ский → Торжок (Волож-инский → Воложин is "ин")
         hard = stem[:-1] + _SOFTENED[stem[-1]]
         names += (hard + "а", hard + "и", hard)
@@ -1581,6 +1583,7 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         return
     starts = [start for start, _ in bounds]
     taken = {r.start for names in by_sentence for r in names}
+    in_text = {r.place.place_id for names in by_sentence for r in names}
     for match in russian.RURAL_DISTRICT.finditer(text):
         group = 1 if match.group(1) else 3
         adjective = normalise(match.group(group))
@@ -1594,16 +1597,17 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         stem = match.group(group + 1)
         towns: dict[int, Place] = {}
         elsewhere: dict[int, Place] = {}
+        named_towns: dict[int, Place] = {}  # («Заславский горисполком» on a page on Zaslavl: not Iziaslav, once «Заслав»)
         for noun in _town_names_of_district_stem(stem):  # the likelier spelling first: Тар-ский → Тара, not Тари
             found = {p.place_id: p for p in (*gazetteer.candidates(name_key(noun)), *(
                 gazetteer.places[i] for i in gazetteer.towns_named_like_words.get(normalise(noun), ()))) if p.kind == "city"}
+            named_towns.update((i, p) for i, p in found.items() if i in in_text)
             # «Орша» is also the Swedish Orsa's Russian name, «Любань» the Polish Lubań's: a rural district is in
             # the CIS
-            towns = {i: p for i, p in found.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES}
-            if towns:
-                break
+            if not towns:
+                towns = {i: p for i, p in found.items() if p.country_code in _RURAL_DISTRICT_COUNTRIES}
             elsewhere = elsewhere or found
-        towns = towns or elsewhere
+        towns = named_towns if len(named_towns) == 1 else towns or elsewhere
         if len(towns) > 1:
             # «Светлогорский район … Гомельской области»: of two Svetlogorsks, the one in a region the article names
             towns = {i: p for i, p in towns.items() if named & set(gazetteer.ancestors(p))} or towns

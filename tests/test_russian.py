@@ -839,3 +839,10 @@ def test_trade_fairs_and_oil_shows_are_no_cultural_events():
     assert "cultural_event" not in event_types_in("В мае делегация Атырау побывала в Карамае на международной нефтяной "
                                                   "выставке.")
     assert "cultural_event" in event_types_in("В парке прошла ярмарка народных ремесел.")
+
+
+def test_a_district_adjective_names_the_town_the_article_names_zaslavl_not_iziaslav(gazetteer):
+    labels = _labels(gazetteer, "Делегации из Сремска-Митровицы и Звенигорода приняли участие в празднике Заславля. "
+                                "Гостей принял председатель Заславского горисполкома.")
+    assert "iziaslav|ua|city" not in labels.places
+    assert {"zaslavl|by|city", "sremska mitrovica|rs|city"} <= labels.places
