@@ -1960,7 +1960,8 @@ _BETWEEN_COUPLES = re.compile(_UNIT_AFTER + r"(?:\s+(?:области|края|�
                               # «Мозырь и Сызрань заключили соглашение о побратимстве, Речица и Отрадный, а также …»:
                               # what the first couple did, left unsaid for the next
                               r"(?:\s+(?:заключили|подписали|signed|concluded)\s[^.;,]{0,80})?"
-                              r"(?:,\s+(?:and\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)" + _UNIT_BEFORE)
+                              r"(?:,\s+(?:and\s+|as\s+well\s+as\s+|а\s+также\s+|и\s+)?|\s+а\s+также\s+|;\s+(?:and\s+)?)"
+                              + _UNIT_BEFORE)
 
 
 def _couples_listed(text: str, local: list[ResolvedName], gazetteer: Gazetteer) -> list[tuple[int, int]]:

@@ -1119,6 +1119,7 @@ class GazetteerGeocoder(Geocoder):
 # Belarusian places, and the Russian ones the supplements name: the analysts' own convention (Mogilev,
 # Grodno, Nizhny Novgorod) wins.
 _ANALYSTS_SPELLING = frozenset(["BY", "RU"])
+_CIS_COUNTRIES = frozenset(["BY", "RU", "UA", "MD", "KZ", "KG", "UZ", "TJ", "TM", "AM", "AZ", "GE"])
 _LATIN_NAME = re.compile(r"^[^\W\d_][\w'’ .-]*$")
 
 
@@ -1136,8 +1137,10 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
         place = places.get(place_id)
         if place is not None and all(spelling == place.name for spelling in written):
             continue  # the page writes the name as the project does (most names, most pages)
+        # (a curated region keeps the project's name: "Chuy Region", though a page writes "Chui region")
         if place is None or place.kind not in ("city", "region") or place.country_code == "BY" or (
-                place.country_code in _ANALYSTS_SPELLING and place.name_ru):
+                place.country_code in _ANALYSTS_SPELLING or place.kind == "region"
+                and place.country_code in _CIS_COUNTRIES) and place.name_ru:
             continue
         spellings = [s for s in written if _LATIN_NAME.match(s) and s[0].isupper() and not s.isupper()
                      and any("a" <= ch.lower() <= "z" for ch in s)]

@@ -1044,3 +1044,15 @@ def test_visits_of_many_years_are_the_ties_habit(gazetteer):
                  "За десять лет города обменялись десятками делегаций школьников и спортсменов."):
         extraction = extract_article(_article(body, published=date(2025, 9, 13)), gazetteer)
         assert all(e.background for e in extraction.events if e.event_type == "visit"), body
+
+
+def test_couples_listed_with_as_well_as_and_a_curated_regions_name_kept(gazetteer):
+    extraction = extract_article(_article(
+        "The governor of Chui region met with the akim of Almaty region. Agreements on establishing twin-town "
+        "relations were signed between Kara-Balta and Kaskelen, Kemin and Esik, as well as Kochkor-Ata and "
+        "Zhanaozen."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events
+                  if e.event_type == "twinning_established" for pair in e.pairs}
+    assert pair_names == {frozenset({"Kara-Balta", "Kaskelen"}), frozenset({"Kemin", "Esik"}),
+                          frozenset({"Kochkor-Ata", "Zhanaozen"})}
+    assert "Chuy Region" in {p.name for p in extraction.places.values()}

@@ -68,6 +68,9 @@ def test_every_district_and_region_is_linked(gazetteer):
     ("Bayannur", ("Bayannur", "CN", "city")),
     ("Артуша", ("Artux", "CN", "city")),
     ("Horgos", ("Horgos", "CN", "city")),
+    ("Kaskelen", ("Kaskelen", "KZ", "city")),
+    ("Shamkhir", ("Shamkir", "AZ", "city")),
+    ("Республики Коми", ("Komi Republic", "RU", "region")),
 ])
 def test_names_as_analysts_write_them(gazetteer, written, expected):
     best = gazetteer.lookup(written)[0]
