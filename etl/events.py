@@ -1002,6 +1002,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     _add_namesake_districts(text, bounds, by_sentence, gazetteer)
     _add_russian_region_phrases(text, bounds, by_sentence, gazetteer)
     _add_towns_of_rural_districts(text, bounds, by_sentence, gazetteer, {r.place.place_id for r in resolved})
+    _add_towns_of_english_rural_districts(text, bounds, by_sentence, gazetteer, {r.place.place_id for r in resolved})
     _add_anaphors(text, bounds, by_sentence, resolved, gazetteer)
     if not text.isascii():
         _add_russian_place_adjectives(text, bounds, by_sentence, resolved)
@@ -1614,6 +1615,34 @@ def _add_towns_of_rural_districts(text: str, bounds, by_sentence: list[list[Reso
         if len(towns) == 1:
             [town] = towns.values()
             by_sentence[number].append(ResolvedName(match.start(), match.end(group), match.group(group), town,
+                                                    "town of the rural district named after it"))
+            by_sentence[number].sort(key=lambda r: r.start)
+
+
+# "the head of Nikolsky District of Penza Oblast", "Kharovsky Municipal Okrug": a rural district named after its town
+_ENGLISH_RURAL_DISTRICT = re.compile(r"\b([A-Z][a-z]{2,})sk(?:y|iy|ii|oy|aya)\s+(?:District|Municipal\s+(?:Okrug|District)"
+                                     r"|Raion|Urban\s+Okrug)\b(?!\s+of\s+(?:the\s+city\s+of\s+)?[A-Z][a-z]+\b(?!\s+(?:Oblast|Region)))")
+
+
+def _add_towns_of_english_rural_districts(text: str, bounds, by_sentence: list[list[ResolvedName]],
+                                          gazetteer: Gazetteer, named: set[int]) -> None:
+    """The English for «Никольский район»: the town the district is named after (Nikolsk), in the CIS, and of two
+    namesakes the one in a region the article names."""
+    if "sk" not in text:
+        return
+    starts = [start for start, _ in bounds]
+    taken = {r.start for names in by_sentence for r in names}
+    for match in _ENGLISH_RURAL_DISTRICT.finditer(text):
+        number = bisect_right(starts, match.start()) - 1
+        if match.start() in taken or number < 0:
+            continue
+        towns = {p.place_id: p for p in gazetteer.candidates(name_key(match.group(1) + "sk"))
+                 if p.kind == "city" and p.country_code in _RURAL_DISTRICT_COUNTRIES}
+        if len(towns) > 1:
+            towns = {i: p for i, p in towns.items() if named & set(gazetteer.ancestors(p))} or towns
+        if len(towns) == 1:
+            [town] = towns.values()
+            by_sentence[number].append(ResolvedName(match.start(), match.end(1) + 2, match.group(1) + "sk", town,
                                                     "town of the rural district named after it"))
             by_sentence[number].sort(key=lambda r: r.start)
 

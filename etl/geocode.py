@@ -217,6 +217,8 @@ _FEATURE_AFTER = re.compile(
 # "Aurora, the Far Eastern airline of the Aeroflot group": a company named like a town
 _COMPANY_APPOSITION = re.compile(r"\s*(?:the|an?)\s+(?:[\w-]+\s+){0,4}?(?:airline|air\s+carrier|bank|brewery"
                                  r"|football\s+club)\b")
+# «городского округа «Воркута»», «МО «Город Козьмодемьянск»»: a municipality's name in quotes is the town
+_MUNICIPALITY_BEFORE_QUOTE = re.compile(r"(?:округ\w*|образовани\w*|район\w*|поселени\w*|\bМО)\s+«(?:Город\s+)?$")
 _NAMED_IN_QUOTES_BEFORE = re.compile(r"\b(?:Cent(?:re|er)|Cooperation|Complex|Plant|Factory|Company|Hotel|Club|Stadium"
                                      r"|Arena|Hall|Park|Zone|Port|Terminal|Station|Hub)\s+[\"“]$")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
@@ -424,7 +426,8 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             if start and text[start - 1] in "\"“" and _NAMED_IN_QUOTES_BEFORE.search(text, max(0, start - 40), start):
                 continue  # 'the International Centre for Boundary Cooperation "Khorgos"': a name of its own
             if start and text[start - 1] == "«" and "А" <= surface[0] <= "Я" and 0 <= text.find("»", end, end + 30) \
-                    and not any(p.kind == "country" for p in gazetteer.candidates(key)):
+                    and not any(p.kind == "country" for p in gazetteer.candidates(key)) \
+                    and not _MUNICIPALITY_BEFORE_QUOTE.search(text, max(0, start - 40), start):
                 continue  # ОАО «Бабушкина крынка», ФК «Витебск», гостиница «Минск»: a name of its own (not speech)
             found.append(SpottedName(start, end, text[start:end], gazetteer.candidates(key)))
         else:
