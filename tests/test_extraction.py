@@ -605,10 +605,10 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
      {"Grodno Region"}, {"Vladimir"}),
     ("Главным событием дня стал праздничный концерт на площади Свободы в Полоцке.", {"Polotsk"}, {"Svobody"}),
     # a rural district in English stands for the town it is named after; a municipality's name in quotes is the town
-    ("The chairman of the Yelsk District Executive Committee and the head of Nikolsky District of Penza Oblast "
-     "signed an agreement.", {"Yelsk", "Nikolsk", "Penza Region"}, set()),
-    ("Документ подписали руководитель администрации городского округа «Воркута» и председатель Солигорского "
-     "райисполкома.", {"Vorkuta", "Soligorsk"}, set()),
+    (("The chairman of the Yelsk District Executive Committee and the head of Nikolsky District of Penza Oblast "
+     "signed an agreement."), {"Yelsk", "Nikolsk", "Penza Region"}, set()),
+    (("Документ подписали руководитель администрации городского округа «Воркута» и председатель Солигорского "
+     "райисполкома."), {"Vorkuta", "Soligorsk"}, set()),
     # a small town after "the" is the town when its executive committee or delegation follows, not a river
     ("The chairman of the Rossony District Executive Committee and the head of Sebezh District signed an agreement.",
      {"Rossony", "Sebezh"}, set()),
