@@ -151,7 +151,9 @@ def _after_a_russian_given_name(text: str, start: int) -> bool:
     if before is None:
         return False
     word = before.group(1).lower()
-    return len(word) == 1 or any(form in _RUSSIAN_GIVEN_NAMES for form in (word, word[:-1], word[:-2], word + "й"))
+    # («Петра Ильича Чайковского»: a patronymic before the surname)
+    return len(word) == 1 or any(form in _RUSSIAN_GIVEN_NAMES for form in (word, word[:-1], word[:-2], word + "й")) \
+        or _PATRONYMIC.fullmatch(word) is not None
 
 
 def _a_russian_given_name_before_a_surname(text: str, surface: str, end: int) -> bool:
@@ -173,6 +175,7 @@ _SAID_AFTER_RU = re.compile(r" (?:говорил|сказал|писал|отм�
 _RUSSIAN_SURNAME_AFTER = re.compile(r" [А-ЯЁ][а-яё]+(?:(?:ов|ев|ин|ын)(?:а|у|ым|ом|е)?|ий|ой|ский|цкий|ского|ским|ова|ева"
                                     r"|ина|ской|ская|ко|ук|юк|ич|ича|ичем)\b")
 _GIVEN_NAME_CASE_ENDING = re.compile(r"(?:ом|ем|ой|ей|ым|а|у|е|ю|я|ы)$")
+_PATRONYMIC = re.compile(r"[а-яё]{3,}(?:ович|евич|ич|овна|евна|ична|инична)(?:а|у|ем|ом|е|ы|ой)?")
 _CAPITALISED_AFTER_RU = re.compile(r" [А-ЯЁ][а-яё]{2,}(?![а-яё-])(?! (?:област|район|кра|округ)\w*)")
 _RUSSIAN_WORD_BEFORE = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+|[А-ЯЁ](?=\.))\.?\s$")
 # Given names (and their stems, for «Андрея», «Ольгой»), the usual ones of Belarus, Russia and Kazakhstan
@@ -219,6 +222,8 @@ _COMPANY_APPOSITION = re.compile(r"\s*(?:the|an?)\s+(?:[\w-]+\s+){0,4}?(?:airlin
                                  r"|football\s+club)\b")
 # «городского округа «Воркута»», «МО «Город Козьмодемьянск»»: a municipality's name in quotes is the town
 _MUNICIPALITY_BEFORE_QUOTE = re.compile(r"(?:округ\w*|образовани\w*|район\w*|поселени\w*|\bМО)\s+«(?:Город\s+)?$")
+# "Kalininsky and Leninsky districts": district adjectives sharing their noun, not a town named Leninsky
+_DISTRICTS_AFTER = re.compile(r"(?:\s+and\s+[A-Z][a-z]+sk(?:y|iy))?\s+districts\b")
 _NAMED_IN_QUOTES_BEFORE = re.compile(r"\b(?:Cent(?:re|er)|Cooperation|Complex|Plant|Factory|Company|Hotel|Club|Stadium"
                                      r"|Arena|Hall|Park|Zone|Port|Terminal|Station|Hub)\s+[\"“]$")
 _VESSEL_BEFORE = re.compile(r"\b(?:ferry|ship|vessel|boat|liner|yacht|railcar|locomotive|aircraft|airliner)"
@@ -404,6 +409,7 @@ def spot_names(text: str, gazetteer: Gazetteer) -> list[SpottedName]:
             # "the Augustow Canal", "the Elysee Treaty", "Washington Park", "Little Tokyo": a feature
             # named after the town, not the town.
             if _FEATURE_AFTER.match(text, end) or _FEATURE_BEFORE.search(text, max(0, start - 12), start) \
+                    or text.endswith(("sky", "skiy"), start, end) and _DISTRICTS_AFTER.match(text, end) \
                     or text.startswith(",", end) and _COMPANY_APPOSITION.match(text, end + 1):
                 consumed = end
                 continue

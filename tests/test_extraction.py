@@ -609,6 +609,10 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
      "signed an agreement."), {"Yelsk", "Nikolsk", "Penza Region"}, set()),
     (("Документ подписали руководитель администрации городского округа «Воркута» и председатель Солигорского "
      "райисполкома."), {"Vorkuta", "Soligorsk"}, set()),
+    # a surname after a patronymic; district adjectives sharing "districts"
+    ("В пятницу делегации посетят Воткинск – родину Петра Ильича Чайковского.", {"Votkinsk"}, {"Chaykovsky"}),
+    ("\"Kalininsky and Leninsky districts have been our partners for many years,\" the head of Minsk said.",
+     {"Minsk"}, {"Leninsky"}),
     # a small town after "the" is the town when its executive committee or delegation follows, not a river
     ("The chairman of the Rossony District Executive Committee and the head of Sebezh District signed an agreement.",
      {"Rossony", "Sebezh"}, set()),
