@@ -440,7 +440,8 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")  # «обсуждается возможность открытия рейса»: a topic, not talks held
         if "meeting" in found and _RUSSIAN_NEVER_MET.search(lowered):
             found.remove("meeting")  # «так ни разу и не встретившись лично»
-        if "meeting" in found and (_RUSSIAN_AUDIENCE_MET.search(lowered) or _RUSSIAN_PARTICIPANTS_SUBJECT.match(sentence)):
+        if "meeting" in found and (_RUSSIAN_AUDIENCE_MET.search(lowered) or _RUSSIAN_PARTICIPANTS_SUBJECT.match(sentence)
+                                   or "пленарн" in lowered and not _RUSSIAN_TALKS.search(lowered)):
             # «публика встретила песню», «Участники подвели итоги и обсудили …»: an audience, a conference
             found.remove("meeting")
         if "meeting" in found and _RUSSIAN_MATCH.search(lowered):

@@ -846,3 +846,10 @@ def test_a_district_adjective_names_the_town_the_article_names_zaslavl_not_izias
                                 "Гостей принял председатель Заславского горисполкома.")
     assert "iziaslav|ua|city" not in labels.places
     assert {"zaslavl|by|city", "sremska mitrovica|rs|city"} <= labels.places
+
+
+def test_a_proposal_for_the_future_is_no_twinning_and_a_plenary_session_is_no_talks(gazetteer):
+    labels = _labels(gazetteer, "Губернатор Лорийской области предложил в перспективе установить побратимские связи "
+                                "между Ванадзором и одним из городов Минской области.")
+    assert "twinning_established" not in labels.event_types
+    assert "meeting" not in event_types_in("На пленарном заседании обсуждались промышленная кооперация и сборка техники.")
