@@ -1235,7 +1235,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                                 and not _related(p, own, gazetteer)})
             if spoken_of:
                 pairs, confidence = spoken_of, 0.6
-        if not pairs and local and finding.number > 0 and (
+        # ("They reviewed the agreement the two regions concluded in Vitebsk": where, not a side)
+        sides_named = [r for r in finding.names if r.place.kind != "country"
+                       and not _VENUE_BEFORE.search(text, max(0, r.start - 45), r.start)]
+        if not pairs and sides_named and finding.number > 0 and (
                 _PRONOUN_START.match(sentence) or russian.PRONOUN_START.match(sentence)):
             # "It signed two agreements: with Almaty Region …": the other side is the previous sentence's subject.
             here = {p.country_code for p in local}

@@ -1065,3 +1065,13 @@ def test_couples_listed_with_as_well_as_and_a_curated_regions_name_kept(gazettee
     assert pair_names == {frozenset({"Kara-Balta", "Kaskelen"}), frozenset({"Kemin", "Esik"}),
                           frozenset({"Kochkor-Ata", "Zhanaozen"})}
     assert "Chuy Region" in {p.name for p in extraction.places.values()}
+
+
+def test_the_venue_of_a_pronoun_sentence_is_no_side(gazetteer):
+    extraction = extract_article(_article(
+        "On Tuesday the Head of the Republic of Karelia and the chairman of the Brest Oblast Executive Committee "
+        "held talks by video link. They reviewed progress under the cooperation agreement that the two regions "
+        "concluded in June 2024 in Vitebsk, at the Forum of Regions of Belarus and Russia."), gazetteer)
+    pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
+    assert frozenset({"Karelia", "Vitebsk"}) not in pair_names
+    assert frozenset({"Karelia", "Brest Region"}) in pair_names
