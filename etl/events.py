@@ -2019,6 +2019,8 @@ _ADDRESS_OF_VENUE = re.compile(r",?\s+(?:(?:the\s+)?(?:capital|centre|center|adm
                                r"|\s+\(|,\s+")
 
 
+_RUSSIAN_REGION_NOUN = re.compile(r"(?:провинци|област|кра|округ|уезд)\w*\s")
+_RUSSIAN_REGION_JOIN = re.compile(r"\s+(?:провинци|област|кра|округ|уезд)\w*\s+")
 _ADDRESS_AFTER_PLACE = re.compile(r"\s+(?:city|county|town|prefecture)\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?")
 
 
@@ -2032,8 +2034,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
         elif index and r.place.place_id in gazetteer.ancestors(names[index - 1].place) \
-                and _ADDRESS_AFTER_PLACE.fullmatch(text, names[index - 1].end, r.start) \
-                and any(other.place.place_id != r.place.place_id and other.place.kind == r.place.kind
+                and (_ADDRESS_AFTER_PLACE.fullmatch(text, names[index - 1].end, r.start)
+                     # «город Вунгтау провинции Бариа-Вунгтау»: the province in the genitive, right after its town
+                     or _RUSSIAN_REGION_JOIN.fullmatch(text, names[index - 1].end, r.start)
+                     or text[names[index - 1].end:r.start].isspace() and _RUSSIAN_REGION_NOUN.match(r.surface)) \
+                and any(other.place.place_id != r.place.place_id and other.place.kind in (r.place.kind, "city")
                         and other.place.country_code != r.place.country_code for other in names):
             # "the Mayor of Bayannur city of the Inner Mongolia Autonomous Region of China signed with the
             # Governor of Ömnögovi aimag": the region is the town's address, not a side of its own

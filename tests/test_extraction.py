@@ -609,6 +609,8 @@ def test_pairs_of_namesakes_journeys_and_meetings(gazetteer, body, pairs):
      "signed an agreement."), {"Yelsk", "Nikolsk", "Penza Region"}, set()),
     (("Документ подписали руководитель администрации городского округа «Воркута» и председатель Солигорского "
      "райисполкома."), {"Vorkuta", "Soligorsk"}, set()),
+    # a town's adjective in -цкий naming an institution
+    ("Студенты будут учиться в Полоцком государственном университете.", set(), {"Polotsk"}),
     # a surname after a patronymic; district adjectives sharing "districts"
     ("В пятницу делегации посетят Воткинск – родину Петра Ильича Чайковского.", {"Votkinsk"}, {"Chaykovsky"}),
     ("\"Kalininsky and Leninsky districts have been our partners for many years,\" the head of Minsk said.",
