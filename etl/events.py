@@ -1026,6 +1026,7 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     findings: list[_Finding] = []
     provisions: list[tuple[int, list[str]]] = []  # (sentence number, sectors) of sentences describing a document
     twinnings_described: list[int] = []  # sentences that call the document just signed a twinning
+    signers_told: dict[int, tuple[int, int]] = {}  # a signing sentence naming nobody -> the pair the next one names
     pair_votes: Counter[tuple[int, int]] = Counter()
     planned: set[int] = set()  # sentences that state a plan
     last_told = -1  # the latest sentence that tells news or a plan (not history)
@@ -1085,6 +1086,14 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             # "The agreement provides for joint routes. Pupils of both towns will take part in exchanges": what
             # the sides will do next goes on describing the document
             provisions.append((number, sectors_in(sentence, words)))
+            if signed_at == number - 1 and not by_sentence[number - 1]:
+                # "A twinning agreement was signed at the district level as well. Krupki and Chernyakhovsk will
+                # cooperate in …": the two the next sentence names are who signed
+                named_first = [r for r in by_sentence[number] if r.place.kind != "country"][:2]
+                if len(named_first) == 2 and _named_together(text, named_first, tuple(sorted(
+                        r.place.place_id for r in named_first))) and _across_border(tuple(
+                        r.place.place_id for r in named_first), gazetteer):
+                    signers_told[number - 1] = tuple(sorted(r.place.place_id for r in named_first))
             continue
         relation_only = not types and (bool(words & _RELATION_WORDS) and _RELATION.search(sentence) is not None
                                        or _is_russian(sentence) and russian.RELATION.search(sentence) is not None)
@@ -1330,6 +1339,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                 background=finding.background,
             ))
     _attach_provisions(events, sentence_of_event, provisions)
+    for at, pair in signers_told.items():
+        for event, number in zip(events, sentence_of_event):
+            if number == at and event.event_type in ("agreement_signed", "twinning_established"):
+                event.pairs, event.participants = [pair], sorted(pair)
+                participant_ids.update(pair)
     for number in twinnings_described:
         # «Еще один документ подписали Бобруйск и Каменск-Уральский. Соглашение об установлении побратимских
         # связей предусматривает …»: the document just signed is a twinning

@@ -1077,3 +1077,13 @@ def test_the_venue_of_a_pronoun_sentence_is_no_side(gazetteer):
     pair_names = {frozenset(extraction.places[i].name for i in pair) for e in extraction.events for pair in e.pairs}
     assert frozenset({"Karelia", "Vitebsk"}) not in pair_names
     assert frozenset({"Karelia", "Brest Region"}) in pair_names
+
+
+def test_a_signing_that_names_nobody_is_between_the_two_the_next_sentence_names(gazetteer):
+    extraction = extract_article(_article(
+        "Minsk Oblast and Kaliningrad Oblast signed a cooperation programme at the Forum of Regions. A twinning "
+        "agreement was signed at the district level as well. Krupki and Chernyakhovsk in Kaliningrad Oblast will "
+        "cooperate in agriculture and hold joint sports festivals for schoolchildren."), gazetteer)
+    twinnings = [e for e in extraction.events if e.event_type == "twinning_established"]
+    assert twinnings and all({extraction.places[i].name for i in e.pairs[0]} == {"Krupki", "Chernyakhovsk"}
+                             for e in twinnings)
