@@ -1228,7 +1228,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
         # where one of them is also where something happened.
         pairs = sorted({(None if finding.standing else _at_venue(pair, finding.venues, main_pair))
                         or (pair if pair in signed_pairs else None)
-                        or _towards(pair, main_pair, gazetteer, signing, finding.standing or (
+                        or _towards(pair, main_pair, gazetteer, signing or len(_CITY_OFFICIAL.findall(sentence)) >= 2,
+                                    finding.standing or (
                             finding.background and _named_together(text, finding.names, pair))) for pair in finding.pairs})
         if not (signing and not finding.background) and any(len(spokes) >= 2 for spokes in spokes_before.values()):
             pairs = _to_the_hub(pairs, spokes_before, finding.number, text, finding.names)
@@ -2035,6 +2036,11 @@ _ADDRESS_OF_VENUE = re.compile(r",?\s+(?:(?:the\s+)?(?:capital|centre|center|adm
 
 _RUSSIAN_REGION_NOUN = re.compile(r"(?:провинци|област|кра|округ|уезд)\w*\s")
 _RUSSIAN_REGION_JOIN = re.compile(r"\s+(?:провинци|област|кра|округ|уезд)\w*\s+")
+# «мэр Ярославля … провел встречу с председателем Гродненского горисполкома», "the Mayor of Heihe met the head of
+# the Blagoveshchensk city administration": two towns' own officials, so the towns are the sides
+_CITY_OFFICIAL = re.compile(r"\bмэр\w*|\bгорисполком\w*|\bгородск\w+\s+исполнительн\w+\s+комитет\w*"
+                            r"|\bглав\w+\s+(?:администрации\s+)?город\w*|\b[Mm]ayors?\b|\bCity\s+Executive\s+Committee\b"
+                            r"|\bcity\s+(?:hall|administration)\b")
 _ADDRESS_AFTER_PLACE = re.compile(r"\s+(?:city|county|town|prefecture)\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?")
 
 

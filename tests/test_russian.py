@@ -853,3 +853,10 @@ def test_a_proposal_for_the_future_is_no_twinning_and_a_plenary_session_is_no_ta
                                 "между Ванадзором и одним из городов Минской области.")
     assert "twinning_established" not in labels.event_types
     assert "meeting" not in event_types_in("На пленарном заседании обсуждались промышленная кооперация и сборка техники.")
+
+
+def test_two_towns_officials_meeting_in_an_article_on_their_regions_are_the_towns(gazetteer):
+    labels = _labels(gazetteer, "Дни Ярославской области проходят в Гродненской области. Губернатор провел переговоры с "
+                                "председателем Гродненского облисполкома. В тот же день мэр Ярославля провел встречу с "
+                                "председателем Гродненского горисполкома.")
+    assert _named(("Grodno", "Yaroslavl"), ("Grodno Region", "Yaroslavl Region")) <= _pairs(labels)
