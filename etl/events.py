@@ -51,7 +51,7 @@ _FLAGS = re.IGNORECASE
 TRIGGERS: dict[str, re.Pattern] = {
     "twinning_established": re.compile(
         r"\b(?:became|become|becoming|declared|proclaimed)\s+(?:\w+\s+){0,2}(?:sister|twin|twinned|fraternal"
-        r"|partner[\s-](?:cit(?:y|ies)|towns?))"
+        r"|partner[\s-](?:cit(?:y|ies)|towns?)|friendship[\s-](?:cit(?:y|ies)|towns?)|friendly[\s-](?:cit(?:y|ies)|towns?))"
         r"|\b(?:establish(?:ed|es|ing)?|establishment\s+of|formali[sz](?:ed|es|ing)|formal(?:ly)?)\s+(?:\w+[\s-]+){0,3}"
         r"(?:sister[\s-](?:cit(?:y|ies)|regions?|provinces?|states?)|twin[\s-](?:town|cit(?:y|ies))|twinning|fraternal"
         r"|friendly(?:\s+exchange)?|sisterhood|friendship[\s-]cit(?:y|ies)|friendly[\s-]cit(?:y|ies))[\s-]+"

@@ -550,3 +550,8 @@ def test_a_trading_house_opened_is_an_event_of_its_own():
     assert "other" in event_types_in("A trading house of Brest Oblast has opened in Yaroslavl, BelTA learned.")
     assert "other" in event_types_in("В Ярославле открылся торговый дом Брестской области.")
     assert "other" not in event_types_in("The sides discussed the work of the trading house.")
+
+
+def test_becoming_friendship_cities_is_a_twinning():
+    assert "twinning_established" in event_types_in("With the agreement the two cities formally become friendship "
+                                                    "cities.")
