@@ -71,7 +71,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         _FLAGS),
     "visit": re.compile(
         # (?i:): "Guests arrived …", "Students from Takayama …" open sentences; "Minsk Days" needs its capital
-        r"(?i:\bvisit(?:s|ed|ing)?\b|\bguests\b[^.;]{0,80}?\b(?:arrived|came|travell?ed)\b"
+        r"(?i:\bvisit(?:s|ed|ing)?\b|\b(?:guests|group|party)\b[^.;]{0,80}?\b(?:arrived|came|travell?ed)\b"
         r"|\bdelegations?\b[^.;]{0,60}?\b(?:arrived|arrives|came|comes|travell?ed|toured"
         r"|tours|went|is\s+on|was\s+on|were\s+on|paid)\b|\btrip\s+to\b|\b(?:guests|delegation|mayor|governor)\s+"
         r"(?:arrived|came)\b"
@@ -157,7 +157,7 @@ TRIGGER_WORDS: dict[str, frozenset[str]] = {
         ["became", "become", "becoming", "declared", "proclaimed", "establish", "established", "establishes", "establishing", "establishment", "formalised", "formalized", "formalise", "formalize", "formalising", "formalizing", "formally", "formal", "twinning", "twinned", "sister", "twin", "fraternal", "twinhood", "friendship"]),
     "agreement_signed": frozenset(
         ["sign", "signed", "signing", "signs", "concluded", "concludes", "conclude", "conclusion", "inked", "ink", "inks", "sealed", "seal", "seals", "exchanged", "adopted", "adopts", "signatures", "signature", "entered", "enter", "among", "include"]),
-    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented",
+    "visit": frozenset(["visit", "visits", "visited", "visiting", "delegation", "delegations", "guests", "group", "party", "mayor", "governor", "trip", "days", "hosted", "arrived", "arrive", "arrives", "came", "spent", "spend", "spends", "spending", "represented",
                         "chairman", "chairwoman", "akim", "hokim", "minister", "president", "head"]),
     "forum": frozenset(["forum", "forums", "conference", "conferences", "congress", "summit", "round", "table", "business", "council", "symposium", "assembly", "meeting"]),
     "meeting": frozenset(["met", "meets", "meet", "meeting", "meetings", "talks", "talked", "negotiations", "consultations", "discussed", "received", "welcomed", "video", "videoconference", "session"]),
@@ -1938,6 +1938,9 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "travelled by bus to Vilnius and flew from there to Bologna"
                            r"|travell?ed\s+by\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?to|flew\s+(?:from\s+there\s+)?to"
                            r"|by\s+(?:train|plane|air|bus|coach|road|ferry|rail|car)\s+to"
+                           # "after driving their boat trailer to Ancona and taking the ferry to Patras"
+                           r"|(?:taking|took|take)\s+(?:a|the)\s+(?:ferry|train|bus|coach|plane|flight|boat)\s+(?:from\s+\w+\s+)?to"
+                           r"|driv(?:ing|e|es|ove|en)\s+(?:[\w-]+\s+){0,4}?to"
                            # "calling at Cavtat", "stayed with friends in nearby Struga": stops and lodgings
                            r"|calling\s+at|stopp(?:ed|ing)\s+(?:over\s+)?(?:at|in)|stayed\s+(?:with\s+\w+\s+)?(?:in|at))\s+"
                            r"(?:the\s+)?(?:nearby\s+|neighbouring\s+|neighboring\s+)?(?:\w+['’]s\s+)?"

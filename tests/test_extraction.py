@@ -1092,3 +1092,12 @@ def test_a_signing_that_names_nobody_is_between_the_two_the_next_sentence_names(
     twinnings = [e for e in extraction.events if e.event_type == "twinning_established"]
     assert twinnings and all({extraction.places[i].name for i in e.pairs[0]} == {"Krupki", "Chernyakhovsk"}
                              for e in twinnings)
+
+
+def test_a_party_that_arrived_after_a_journey_visits_the_host_not_the_stops(gazetteer):
+    extraction = extract_article(_article(
+        "Rowers from Bled, Marathon's twin town, took part in the regatta in Marathon. The Bled party of 58 rowers, "
+        "coaches and parents arrived on Thursday after driving their boat trailer to Ancona and taking the ferry to "
+        "Patras."), gazetteer)
+    assert any(e.event_type == "visit" for e in extraction.events)
+    assert not any({"Ancona", "Patras"} & pair for pair in _pair_names(extraction))
