@@ -1033,7 +1033,9 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
     recalled: set[int] = set()  # sentences that recall history
     # A mayor's welcome is talks between officials when a delegation came, a reception when students did
     officials_visit = "delegation" in text or "делегац" in text
-    at_a_forum = _FORUM_OF_REGIONS.search(text) is not None
+    # (or any forum the page is about: "The International Youth Forum … has been held near Zadonsk")
+    at_a_forum = _FORUM_OF_REGIONS.search(text) is not None or _AT_THE_FORUM.search(text, 0, bounds[1][1] if len(
+        bounds) > 1 else len(text)) is not None
     signed_at = -1  # the latest sentence that reports a signing
     signed_before = False  # whether a document was signed before: "The programme includes ..." may describe it
     for number, (start, end) in enumerate(bounds):

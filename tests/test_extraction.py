@@ -1101,3 +1101,11 @@ def test_a_party_that_arrived_after_a_journey_visits_the_host_not_the_stops(gaze
         "Patras."), gazetteer)
     assert any(e.event_type == "visit" for e in extraction.events)
     assert not any({"Ancona", "Patras"} & pair for pair in _pair_names(extraction))
+
+
+def test_a_delegation_at_the_forum_a_page_is_about_is_its_guest_not_a_visit(gazetteer):
+    extraction = extract_article(_article(
+        "The forum brought together companies of the two countries in Minsk. On the sidelines of the forum, the "
+        "chairman of the Brest Oblast Executive Committee held talks with the delegation of Sichuan Province.",
+        title="Belarusian-Chinese business forum in Minsk ends with signing of regional memoranda"), gazetteer)
+    assert "visit" not in {e.event_type for e in extraction.events}
