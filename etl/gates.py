@@ -1,9 +1,10 @@
 """Cheap tests that let a sentence skip a regular expression that cannot match it.
 
 Python's regex engine tries a pattern such as ``\\bвизит\\w*|\\bделегаци\\w*`` at every position of
-a sentence; a substring test in C is many times faster. ``Gated`` reads, once, the literal text each
-alternative of a pattern starts with, and searches only sentences whose lower-case form holds one
-of them. Patterns whose alternatives do not all start with literal text are always searched.
+a sentence; a substring test in C is many times faster. ``Gated`` reads, once, the literal texts one of which
+every match of a pattern holds (as regex engines that look for a required literal first do), and
+searches only sentences whose lower-case form holds one of them. A pattern with an alternative that
+requires no literal text is always searched.
 """
 
 from __future__ import annotations
@@ -12,18 +13,18 @@ import re
 from re import _constants as sre  # the parsed form of a pattern: stable within a Python release
 from re import _parser
 
-_MAX_PREFIXES = 64
+_MAX_PREFIXES = 128
 
 
 class Gated:
-    """A compiled pattern with the literal starts of its alternatives (None: no gate)."""
+    """A compiled pattern with the texts one of which its matches hold (None: no gate)."""
 
     __slots__ = ("pattern", "starts")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         try:
-            self.starts = _literal_starts(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
+            self.starts = _required_text(_parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE).data)
         except Exception:  # noqa: BLE001 (an unforeseen construct: no gate, the pattern still decides)
             self.starts = None
 
@@ -35,35 +36,46 @@ class Gated:
         return self.pattern.search(sentence) if self.may_match(lowered) else None
 
 
-def _literal_starts(items: list) -> tuple[str, ...] | None:
-    """Lower-case literal text one of which every match begins with, or None if there is none."""
-    starts = [""]
+def _required_text(items: list) -> tuple[str, ...] | None:
+    """Lower-case literal texts one of which every match holds, or None if there are none.
+
+    Of the pieces a pattern requires one after another ("в", then spaces, then "перспективе"), the one whose
+    texts are longest is taken: the longer the text, the fewer sentences hold it."""
+    pieces: list[list[str]] = []  # each: texts of which a match holds one
+    run = [""]  # the literal text being read, in each spelling ("утвержд[её]н")
+
+    def close_run() -> None:
+        nonlocal run
+        if all(run):
+            pieces.append(run)
+        run = [""]
+
     for op, argument in items:
-        if op is sre.AT and not any(starts):
-            continue  # \b, ^ before the first letter
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, a look-behind: they consume nothing, the text on both sides is one run
         if op is sre.LITERAL:
-            starts = [s + chr(argument).lower() for s in starts]
+            run = [text + chr(argument).lower() for text in run]
         elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in argument):
-            letters = {chr(code).lower() for _, code in argument}
-            starts = [s + letter for s in starts for letter in sorted(letters)]
-        elif op is sre.BRANCH and not any(starts):
-            found: list[str] = []
-            for alternative in argument[1]:
-                inner = _literal_starts(alternative.data)
-                if inner is None:
-                    return None
-                found.extend(inner)
-            starts = found
-            break  # what follows a branch differs per alternative: the starts end here
-        elif op is sre.SUBPATTERN and not any(starts):
-            inner = _literal_starts(argument[-1].data)
-            if inner is None:
-                return None
-            starts = list(inner)
-            break
+            letters = sorted({chr(code).lower() for _, code in argument})
+            run = [text + letter for text in run for letter in letters]
         else:
-            break
-        if len(starts) > _MAX_PREFIXES:
-            return None
-    starts = [s for s in dict.fromkeys(starts)]
-    return tuple(starts) if starts and all(starts) else None
+            close_run()
+            if op is sre.BRANCH:
+                inner = [_required_text(alternative.data) for alternative in argument[1]]
+                if all(inner):
+                    pieces.append([text for texts in inner for text in texts])
+            elif op is sre.SUBPATTERN:
+                pieces.append(list(_required_text(argument[-1].data) or ()))
+            elif op in _REPEATS and argument[0] >= 1:
+                pieces.append(list(_required_text(argument[2].data) or ()))
+        if len(run) > _MAX_PREFIXES:
+            run = [""]
+    close_run()
+    pieces = [list(dict.fromkeys(texts)) for texts in pieces if texts and len(texts) <= _MAX_PREFIXES]
+    if not pieces:
+        return None
+    return tuple(max(pieces, key=lambda texts: (min(map(len, texts)), -len(texts))))
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))

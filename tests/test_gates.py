@@ -14,17 +14,28 @@ from etl.gates import Gated
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
-def test_the_starts_of_each_alternative_are_read_from_the_pattern():
+def test_the_texts_each_alternative_requires_are_read_from_the_pattern():
     assert Gated(re.compile(r"\bвизит\w*|\bделегаци\w*", re.IGNORECASE)).starts == ("визит", "делегаци")
     assert set(Gated(re.compile(r"\b[Дд]н(?:и|ей)\s+")).starts) == {"дн"}
     # the parser factors the common start out: "Он" and "Она" both need "он"
     assert Gated(re.compile(r"^(?:Он|Она)\b")).starts == ("он",)
 
 
-def test_a_pattern_with_an_alternative_of_no_fixed_start_is_always_searched():
+def test_the_longest_required_text_of_an_alternative_is_its_gate_wherever_it_stands():
+    # past an optional start, a look-behind or a short word: what every match must still hold
+    assert Gated(re.compile(r"(?<!для )(?:кино|фото)?фестивал\w*|\bв\s+перспективе\b")).starts == (
+        "фестивал", "перспективе")
+    assert Gated(re.compile(r"\bутвержд[её]н\w*")).starts == ("утвержден", "утверждён")
     gated = Gated(re.compile(r"\bвизит\w*|\b\d+\s+лет"))
-    assert gated.starts is None
+    assert gated.starts == ("визит", "лет")
     assert gated.search("Прошло 10 лет", "прошло 10 лет") is not None
+    assert not gated.may_match("прошло 10 дней")
+
+
+def test_a_pattern_with_an_alternative_that_requires_no_text_is_always_searched():
+    gated = Gated(re.compile(r"\bвизит\w*|\b\d+\s+\d+"))
+    assert gated.starts is None
+    assert gated.search("Счёт 10 2", "счёт 10 2") is not None
 
 
 def test_a_sentence_without_any_start_skips_the_pattern_and_one_with_a_start_is_searched():
