@@ -402,6 +402,7 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _RUSSIAN_TRIGGERS = {kind: Gated(pattern) for kind, pattern in russian.TRIGGERS.items()}
 _RUSSIAN_SECTORS = {sector: Gated(pattern) for sector, pattern in russian.SECTORS.items()}
 _RUSSIAN_FUTURE, _RUSSIAN_DONE = Gated(russian.FUTURE), Gated(russian.DONE)
+_RUSSIAN_BACKGROUND, _RUSSIAN_SINCE = Gated(russian.BACKGROUND), Gated(russian.SINCE)
 
 
 def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
@@ -824,7 +825,8 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         if planned and not _RUSSIAN_DONE.search(sentence, lowered):
             return "future"
         done = _RUSSIAN_DONE.search(sentence, lowered) is not None
-        for match in (*russian.BACKGROUND.finditer(sentence), *(() if done else russian.SINCE.finditer(sentence))):
+        for match in (*_RUSSIAN_BACKGROUND.finditer(sentence, lowered),
+                      *(() if done else _RUSSIAN_SINCE.finditer(sentence, lowered))):
             if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
                 return "background"
         return "background" if _months_before(sentence, published) >= 2 else "now"

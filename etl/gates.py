@@ -10,6 +10,7 @@ requires no literal text is always searched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # the parsed form of a pattern: stable within a Python release
 from re import _parser
 
@@ -34,6 +35,9 @@ class Gated:
 
     def search(self, sentence: str, lowered: str) -> re.Match | None:
         return self.pattern.search(sentence) if self.may_match(lowered) else None
+
+    def finditer(self, sentence: str, lowered: str) -> Iterator[re.Match]:
+        return self.pattern.finditer(sentence) if self.may_match(lowered) else iter(())
 
 
 def _required_text(items: list) -> tuple[str, ...] | None:

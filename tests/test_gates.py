@@ -56,6 +56,7 @@ RUSSIAN_PATTERNS = {
     **{f"trigger {kind}": pattern for kind, pattern in russian.TRIGGERS.items()},
     **{f"sector {sector}": pattern for sector, pattern in russian.SECTORS.items()},
     "future": russian.FUTURE, "done": russian.DONE, "relation": russian.RELATION,
+    "background": russian.BACKGROUND, "since": russian.SINCE,
 }
 
 
