@@ -83,3 +83,56 @@ def _required_text(items: list) -> tuple[str, ...] | None:
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+def word_start_first(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern, with the word boundary that neighbouring alternatives each begin with tested once.
+
+    ``\\bfestivals?\\b|\\bconcerts?\\b|…`` makes the engine try every alternative at every position of a
+    sentence; ``\\b(?:festivals?\\b|concerts?\\b|…)`` drops the positions inside words after one test, several
+    times faster. The alternatives keep their order, so every match is the one the pattern as written finds."""
+    alternatives = _top_level_alternatives(pattern.pattern)
+    parts: list[str] = []
+    k = 0
+    while k < len(alternatives):
+        end = k
+        while end < len(alternatives) and alternatives[end].startswith("\\b"):
+            end += 1
+        if end - k >= 2:
+            parts.append("\\b(?:" + "|".join(a[2:] for a in alternatives[k:end]) + ")")
+            k = end
+        else:
+            parts.append(alternatives[k])
+            k += 1
+    if len(parts) == len(alternatives):
+        return pattern
+    return re.compile("|".join(parts), pattern.flags)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """A pattern's source split at the bars outside any group or character class."""
+    alternatives, depth, start, k = [], 0, 0, 0
+    in_class = False
+    while k < len(source):
+        char = source[k]
+        if char == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source.startswith("^", k + 1):
+                k += 1
+            if source.startswith("]", k + 1):
+                k += 1  # "[]…]": a closing bracket first is a literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(source[start:k])
+            start = k + 1
+        k += 1
+    alternatives.append(source[start:])
+    return alternatives

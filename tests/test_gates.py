@@ -68,3 +68,37 @@ def test_the_gate_never_hides_a_match_in_the_russian_corpus(name):
     assert len(sentences) > 300
     hidden = [s for s in sentences if pattern.search(s) and not gated.search(s, s.lower())]
     assert hidden == []
+
+
+def test_alternatives_are_split_only_outside_groups_and_classes():
+    from etl.gates import _top_level_alternatives
+
+    assert _top_level_alternatives(r"\ba(?:b|c)|[|(]d|\be\|f") == [r"\ba(?:b|c)", r"[|(]d", r"\be\|f"]
+
+
+def test_a_run_of_word_start_alternatives_is_grouped_behind_one_boundary():
+    from etl.gates import word_start_first
+
+    pattern = re.compile(r"x\d|\bfestivals?\b|\bfest\w*|(?-i:[A-Z]\w+ Run)|\bconcerts?\b|\bgala\b", re.IGNORECASE)
+    grouped = word_start_first(pattern)
+    assert grouped.pattern == r"x\d|\b(?:festivals?\b|fest\w*)|(?-i:[A-Z]\w+ Run)|\b(?:concerts?\b|gala\b)"
+    assert grouped.flags == pattern.flags
+    assert word_start_first(re.compile(r"\bonly\b")).pattern == r"\bonly\b"
+
+
+@pytest.mark.parametrize("source", [
+    # the leading alternative wins where two match at one place: the grouping must keep that order
+    r"\bfest\w*|\bfestival\b|\bconcert\w*|\bgala\b|x\d|\b(?:days?|week)\s+of\s+\w+",
+    r"\bподпис\w*|\bподписали\s+соглашени\w*|\bфорум\w*|(?-i:[А-Я]\w+\s+Дни)|\bдн(?:и|ей)\s+\w+",
+])
+def test_the_grouped_pattern_finds_the_same_matches_in_the_corpus(source):
+    from etl.gates import word_start_first
+
+    pattern = re.compile(source, re.IGNORECASE)
+    grouped = word_start_first(pattern)
+    assert grouped is not pattern
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.glob("*/*.txt"))]
+    assert len(texts) > 60
+    found = [[(m.start(), m.end()) for m in pattern.finditer(t)] for t in texts]
+    assert any(found)
+    assert [[(m.start(), m.end()) for m in grouped.finditer(t)] for t in texts] == found
