@@ -101,7 +101,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         re.UNICODE),
     "forum": re.compile(
         r"\bforums?\b|\bconferences?\b|\bcongress\b|\bsummit\b|\bround[\s-]table\b|\bbusiness\s+council\b"
-        r"|\bsymposium\b|(?<!City\s)(?<!Municipal\s)(?<!Legislative\s)(?-i:\bAssembly\b)|\bgeneral\s+assembly\b"
+        r"|\bsymposium\b|(?<!City\s)(?<!Municipal\s)(?<!Legislative\s)(?-i:\bAssembly\b(?!\s+(?:Rooms|Hall|House)\b))|\bgeneral\s+assembly\b"
         r"|\bassembly\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regions|cities|towns|mayors|municipalities|twin|sister|partner)\b"
         r"|\bmeeting\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner|friendly)",
         _FLAGS),
@@ -289,6 +289,9 @@ _FUTURE = re.compile(
     # "A delegation of Mogilev Region is also expected in Ryazan in September"
     r"(?:is|are)\s+(?:also\s+)?(?:expected|awaited)\s+(?:in|at|back\s+in)\s+(?-i:[A-Z])\w*|"
     r"hope(?:s|d)?\s+to|aim(?:s|ed)?\s+to|propos(?:ed|es)\s+to|could|might|should|must|agreed\s+to|next\s+year"
+    # "invited a delegation … to the summer festival next June"
+    r"|next\s+(?:spring|summer|autumn|winter|month|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
     r"|(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda(?!\s+of)"
     # what did not happen: "the visit has been postponed", "was due to arrive", "was called off"
     r"|postponed|cancell?ed|called\s+off|rescheduled|put\s+off|(?:moved|pushed\s+back)\s+to\s+(?:\w+\s+)?(?:spring|summer|autumn|fall|winter|next|later|January|February|March|April|May|June|July|August|September|October|November|December)|(?:was|were)\s+(?:due\s+)?to\s+(?:have\s+)?(?!be\b)[a-z]+"
@@ -2054,6 +2057,8 @@ _RUSSIAN_REGION_JOIN = re.compile(r"\s+(?:провинци|област|кра|�
 _CITY_OFFICIAL = re.compile(r"\bмэр\w*|\bгорисполком\w*|\bгородск\w+\s+исполнительн\w+\s+комитет\w*"
                             r"|\bглав\w+\s+(?:администрации\s+)?город\w*|\b[Mm]ayors?\b|\bCity\s+Executive\s+Committee\b"
                             r"|\bcity\s+(?:hall|administration)\b")
+_SEAT_OF = re.compile(r",\s+(?:the\s+)?(?:county\s+town|administrative\s+(?:centre|center)|capital|main\s+town)\s+of\s+"
+                      r"(?:the\s+)?")
 _ADDRESS_AFTER_PLACE = re.compile(r"\s+(?:city|county|town|prefecture)\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?")
 
 
@@ -2066,8 +2071,13 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
                 index and names[index - 1].place.place_id in addresses
                 and _AND.fullmatch(text, names[index - 1].end, r.start)):
             addresses.add(r.place.place_id)
-        elif index and r.place.place_id in gazetteer.ancestors(names[index - 1].place) \
-                and (_ADDRESS_AFTER_PLACE.fullmatch(text, names[index - 1].end, r.start)
+        elif index and (r.place.place_id in gazetteer.ancestors(names[index - 1].place) or (
+                # "Haverfordwest, the county town of Pembrokeshire": the text says the town lies there
+                r.place.kind == "region" and names[index - 1].place.kind == "city"
+                and r.place.country_code == names[index - 1].place.country_code
+                and _SEAT_OF.fullmatch(text, names[index - 1].end, r.start))) \
+                and (_ADDRESS_AFTER_PLACE.fullmatch(text, names[index - 1].end, r.start) or _SEAT_OF.fullmatch(
+                    text, names[index - 1].end, r.start)
                      # «город Вунгтау провинции Бариа-Вунгтау»: the province in the genitive, right after its town
                      or _RUSSIAN_REGION_JOIN.fullmatch(text, names[index - 1].end, r.start)
                      or text[names[index - 1].end:r.start].isspace() and _RUSSIAN_REGION_NOUN.match(r.surface)) \

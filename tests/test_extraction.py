@@ -1109,3 +1109,34 @@ def test_a_delegation_at_the_forum_a_page_is_about_is_its_guest_not_a_visit(gaze
         "chairman of the Brest Oblast Executive Committee held talks with the delegation of Sichuan Province.",
         title="Belarusian-Chinese business forum in Minsk ends with signing of regional memoranda"), gazetteer)
     assert "visit" not in {e.event_type for e in extraction.events}
+
+
+def test_a_british_town_named_with_its_county_is_the_british_one(gazetteer):
+    extraction = extract_article(_article(
+        "Boston has a new twin town. The Mayor of Boston and the Mayor of Łomża signed a twinning charter. The "
+        "Mayor of Łomża invited a delegation from Lincolnshire to the city's summer festival next June.",
+        title="Boston and Łomża sign twinning charter", published=date(2024, 10, 7)), gazetteer)
+    places = _places(extraction)
+    assert places["Boston"] == ("GB", "city")
+    assert places["Lincolnshire"] == ("GB", "region")
+    # the invitation for next June is a plan, not a visit of Lincolnshire
+    assert _pair_names(extraction) == {frozenset({"Boston", "Lomza"})}
+
+
+def test_an_irish_town_in_its_county(gazetteer):
+    extraction = extract_article(_article(
+        "Westport, Co. Mayo, and Plougastel-Daoulas in Brittany marked thirty years of twinning. A delegation "
+        "from Plougastel-Daoulas arrived in Westport on Friday.", title="Westport welcomes Breton twins"), gazetteer)
+    places = _places(extraction)
+    assert places["Westport"] == ("IE", "city")
+    assert places["County Mayo"] == ("IE", "region")
+
+
+def test_a_town_given_as_its_county_s_seat_pairs_alone(gazetteer):
+    extraction = extract_article(_article(
+        "Haverfordwest, the county town of Pembrokeshire, has been twinned with Oberkirch since 1990. Young "
+        "footballers from Oberkirch arrived in Haverfordwest for the Twinning Cup, held in the Assembly Rooms."),
+        gazetteer)
+    assert _places(extraction)["Pembrokeshire"] == ("GB", "region")
+    assert _pair_names(extraction) == {frozenset({"Haverfordwest", "Oberkirch"})}
+    assert "forum" not in {e.event_type for e in extraction.events}  # the Assembly Rooms are a building
