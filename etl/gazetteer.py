@@ -185,6 +185,18 @@ def _fingerprint(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+# "Limburg an der Lahn", "Krems an der Donau", "Oberndorf bei Salzburg": the river or the neighbour is left out
+# in prose ("its German twin town Limburg")
+_GERMAN_QUALIFIED_NAME = re.compile(r"^([A-ZÄÖÜ][\w-]+) (?:an der|am|im|in der|ob der|bei|auf der|unter) [A-ZÄÖÜ]")
+
+
+def _short_german_name(city: dict) -> list[str]:
+    if city["countrycode"] not in ("DE", "AT", "CH"):
+        return []
+    qualified = _GERMAN_QUALIFIED_NAME.match(city["name"])
+    return [qualified.group(1)] if qualified else []
+
+
 def _usable_alias(alias: str) -> bool:
     alias = alias.strip()
     return (
@@ -239,6 +251,7 @@ def _build(supplement_dir: Path) -> Gazetteer:
         aliases[place.place_id] = [country["name"]]
 
     common_words = read_common_words(supplement_dir / "common_words.txt")
+    short_names: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)  # "Limburg" -> Limburg an der Lahn
     for city in cache.get_cities().values():
         if (city["population"] or 0) < 15_000 and city["countrycode"] in ENGLISH_NAMED_COUNTRIES:
             continue  # small English-named towns are words first: Stone, Battle, August, Cathedral
@@ -252,6 +265,10 @@ def _build(supplement_dir: Path) -> Gazetteer:
             if (" ".join(name_key(alias)) not in common_words or (big and alias == city["name"]))
             and _alias_worth_keeping(alias, city, big)
         ]
+        for short in _short_german_name(city):
+            if " ".join(name_key(short)) not in common_words:
+                aliases[place.place_id].append(short)
+                short_names[name_key(short)].add(place.place_id)
 
     _read_city_state_districts(places)
     _add_us_states(cache, places, aliases)
@@ -312,8 +329,9 @@ def _build(supplement_dir: Path) -> Gazetteer:
     for key, ids in names.items():
         if len(ids) > 1 and key[0].isascii() and any(places[i].kind == "region" for i in ids):
             # "Khorezm" is the region; GeoNames also lists it among Khiva's other names
+            # (a German town's short name is its own: "Limburg" for Limburg an der Lahn, beside Dutch Limburg)
             ids[:] = [i for i in ids if places[i].kind != "city" or name_key(places[i].name) == key
-                      or places[i].name_ru and name_key(places[i].name_ru) == key]
+                      or places[i].name_ru and name_key(places[i].name_ru) == key or i in short_names[key]]
     for key, country_code in list(hints.items()):
         if key in names and any(places[i].kind == "country" for i in names[key]):
             del hints[key]

@@ -1002,13 +1002,24 @@ _UNKNOWN_TOWN = re.compile(
     r"\b(?:(?:town|city|village|settlement|municipality|commune|borough|[Mm]ayor)\s+of|(?:trip|excursion)\s+to)\s+"
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)"
     # "twinning Monaghan town with O'Neill": the name, then the word town
-    r"|(?<=[a-z] )([A-Z][\w'’-]+)\s+town\s+(?:with|and)\b")
+    r"|(?<=[a-z] )([A-Z][\w'’-]+)\s+town\s+(?:with|and)\b"
+    # "Erquy, Dungarvan's twin town", "twinned with Erquy", "the Dungarvan Twinning Committee": the ties of
+    # towns, which council pages name in these words
+    r"|(?<![\w'’-])([A-Z][\w'’-]+)['’]s\s+(?:twin|sister|partner|friendship)[\s-](?:towns?|cit(?:y|ies))\b"
+    r"|(?<![\w'’-])([A-Z][\w'’-]+),\s+(?:[A-Z][\w'’-]+['’]s|its|our|their)\s+(?:\w+\s+)?(?:twin|sister|partner"
+    r"|friendship)[\s-](?:town|city)\b"
+    r"|\btwinned\s+with\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+    r"|(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:[Tt]own\s+)?[Tt]winning\s+(?:[Cc]ommittee|[Aa]ssociation|[Ss]ociety)\b"
+    # "Erquy, a fishing port of about 4,000 people"
+    r"|(?<![\w'’-])([A-Z][\w'’-]+),\s+an?\s+(?:[a-z]+\s+){0,2}(?:town|port|village|city|commune|municipality)\s+of\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\d")
 # No leading \b (it makes the search several times slower): a match inside a word is dropped below.
 _UNKNOWN_AREA = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
     r"|district|region|oblast|province|county|raion))\b")
 _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of",
-               "mayor of", "trip to", "excursion to", " town with", " town and")
+               "mayor of", "trip to", "excursion to", " town with", " town and", "twin", "sister", "partner",
+               "friendship", " port of", " of about", " of some", " of around")
 # «в городе Джермук», «агрогородок Опса»
 _UNKNOWN_TOWN_RU = re.compile(r"(?<![А-ЯЁа-яё])(?:город[еу]?|городом|г\.|пос[её]л[ао]?к\w*|деревн\w+|сел[аеоу]|агрогород\w*)"
                               r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
@@ -1076,7 +1087,7 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
             if located:
                 matches.append(located)
     for match in matches:
-        group = 1 if match.group(1) is not None else 2
+        group = next(k for k in range(1, match.re.groups + 1) if match.group(k) is not None)
         start, end = match.span(group)
         name = match.group(group)
         if name.startswith("The ") and " " in name[4:]:  # "The Sovetsky District" opening a sentence
@@ -1161,6 +1172,8 @@ def names_as_written(places: dict[int, Place], surfaces: dict[int, list[str]]) -
         adjective = spelling.split()[0].lower() if " " in spelling else ""
         if adjective and _folded(spelling[len(adjective):]) == ours and _COUNTRY_ADJECTIVE.fullmatch(adjective):
             continue  # "Finnish Lapland" is Lapland
+        if ours != theirs and ours.startswith(theirs) and any(_folded(s) == ours for s in spellings):
+            continue  # "Limburg", short for "Limburg an der Lahn", which the page also writes out
         if ours == theirs and "-" in spelling and "-" not in place.name and place.kind == "city":
             renamed[place_id] = replace(place, name=spelling)  # "Ksar el-Kebir", where GeoNames says "Ksar El Kebir"
             continue

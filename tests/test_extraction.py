@@ -1140,3 +1140,21 @@ def test_a_town_given_as_its_county_s_seat_pairs_alone(gazetteer):
     assert _places(extraction)["Pembrokeshire"] == ("GB", "region")
     assert _pair_names(extraction) == {frozenset({"Haverfordwest", "Oberkirch"})}
     assert "forum" not in {e.event_type for e in extraction.events}  # the Assembly Rooms are a building
+
+
+def test_a_german_town_by_its_short_name(gazetteer):
+    extraction = extract_article(_article(
+        "Lichfield and its German twin town Limburg have renewed their twinning charter. Limburg an der Lahn, "
+        "a city in the German state of Hesse, lies north-west of Frankfurt."), gazetteer)
+    assert _places(extraction)["Limburg an der Lahn"] == ("DE", "city")  # the page writes it out too
+    assert frozenset({"Lichfield", "Limburg an der Lahn"}) in _pair_names(extraction)
+
+
+def test_small_towns_named_as_each_other_s_twins(gazetteer):
+    extraction = extract_article(_article(
+        "Young sailors from Erquy, Dungarvan's twin town in Brittany, raced in Dungarvan Harbour at the weekend, "
+        "said the chair of the Dungarvan Twinning Committee. The twinning is one of the oldest on the County "
+        "Waterford coast."), gazetteer)
+    places = _places(extraction)
+    assert places["Erquy"] == ("FR", "city") and places["Dungarvan"] == ("IE", "city")
+    assert frozenset({"Dungarvan", "Erquy"}) in _pair_names(extraction)
