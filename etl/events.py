@@ -386,13 +386,19 @@ _NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x207
 # "discussed the regular bus connection", "invited them to the festival", "regularly attend festivals".
 _ONLY_MENTIONED = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
-    r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|always|every\s+year|each\s+year|propos(?:ed|al)|consider(?:ed|ing)?"
+    r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|always|(?:every|each)\s+(?:year|summer|spring|autumn|winter|month|week)|propos(?:ed|al)|consider(?:ed|ing)?"
     # "a town known for its music college and annual song festival": what it is famous for
     r"|(?:known|famous|renowned|noted)\s+for"
     r"|interest(?:ed)?\s+in|expansion\s+of|resum(?:e|ption)|possibility\s+of|prospects?\s+(?:of|for)|idea\s+of"
     r"|ahead\s+of|(?:raised|raises|raising)\s+the\s+(?:issue|question|matter)\s+of|(?:issue|question)\s+of"
     r"|includes?|including)\b", re.IGNORECASE)
 _SIDE_TYPES = frozenset({"cultural_event", "transport_link", "forum", "other"})
+_TOPIC_WORDS = frozenset(["discuss", "discussed", "discusses", "discussing", "talked", "planned", "planning", "prepared",
+                          "preparing", "preparation", "preparations", "proposed", "proposing"])
+_VISIT_AS_TOPIC = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|talked\s+about|plann(?:ed|ing)|prepar(?:ed|ing)|preparations?\s+for|propos(?:ed|ing))"
+    r"\s+(?:(?:a|an|the|their|his|her|its|next|possible|future|return|official|further|another)\s+)*(?:\w+\s+)?visits?"
+    r"\b(?:\s+(?:by|of|from)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]+\s+)?(?:delegation|group|team|party))?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # asked of each sentence by several steps
@@ -403,6 +409,8 @@ def _is_russian(sentence: str) -> bool:
 
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_RUSSIAN_NEXT_VISIT = re.compile(r"\b(?:до|к|ко)\s+(?:очередного|следующего|ближайшего|ответного|будущего|очередному"
+                                 r"|следующему|ближайшему|ответному|будущему)\s+визит\w*")
 
 # Russian patterns searched only in sentences holding one of their stems (see etl/gates.py).
 _RUSSIAN_TRIGGERS = {kind: Gated(pattern) for kind, pattern in russian.TRIGGERS.items()}
@@ -437,6 +445,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             found.remove("meeting")  # «самолет встретили водяной аркой»: a welcome, not talks
         if "visit" in found and _MANY_DELEGATIONS.search(sentence):
             found.remove("visit")  # «делегации 76 российских регионов»: a forum's participants, not a visit
+        if "visit" in found and "визит" in lowered and (next_visit := _RUSSIAN_NEXT_VISIT.sub(" ", lowered)) != lowered \
+                and not _RUSSIAN_TRIGGERS["visit"].search(next_visit, next_visit):
+            found.remove("visit")  # «не откладывать дела до очередного визита»: a visit to come, none today
         if "visit" in found and _RUSSIAN_SPECTATORS.search(lowered) and "делегаци" not in lowered:
             found.remove("visit")  # «матч посетили 3800 зрителей»: the public, not a delegation
         if ("visit" in found or "meeting" in found) and _RUSSIAN_CARGO.search(lowered) and "делегац" not in lowered:
@@ -482,6 +493,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
         found.remove("forum")  # "talks by video conference", "a press conference": a format, not a forum
     if _SIDE_TYPES.intersection(found):
         found = [kind for kind in found if kind not in _SIDE_TYPES or not _only_mentioned(sentence, kind, words)]
+    if "visit" in found and not words.isdisjoint(_TOPIC_WORDS) and (
+            topic := _VISIT_AS_TOPIC.sub(" ", sentence)) != sentence and not TRIGGERS["visit"].search(topic):
+        found.remove("visit")  # "The mayors discussed a visit by a Schifferstadt delegation in September": a topic
     if "visit" in found and ("delegations" in words or "delegates" in words) and _MANY_DELEGATIONS.search(sentence):
         found.remove("visit")  # "delegations from 30 countries": a forum's participants, not a visit
     if "visit" in found and not words.isdisjoint(_CARGO_WORDS) and words.isdisjoint({"delegation", "delegations"}) \
@@ -1939,6 +1953,8 @@ _DISTRICTS_OF = re.compile(r"\bdistricts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s*")
 # Where it happens, or a stop on the way ("flights via Istanbul"): not a side of the pair.
 _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of"
+                           # "a town of about 16,000 people on the western edge of Paris"
+                           r"|on\s+the\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?ern\s+)?(?:edge|fringes?)\s+of"
                            r"|by\s+(?:train|plane|air|bus|road|ferry|rail)\s+from"
                            # "some 45 km south of the Serbian capital": a distance given from a place
                            r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:km|kilomet(?:re|er)s|miles)\s+from"

@@ -1158,3 +1158,36 @@ def test_small_towns_named_as_each_other_s_twins(gazetteer):
     places = _places(extraction)
     assert places["Erquy"] == ("FR", "city") and places["Dungarvan"] == ("IE", "city")
     assert frozenset({"Dungarvan", "Erquy"}) in _pair_names(extraction)
+
+
+def _types(extraction) -> set[str]:
+    return {e.event_type for e in extraction.events if not e.background}
+
+
+def test_a_visit_discussed_or_awaited_is_no_visit(gazetteer):
+    talks = extract_article(_article(
+        "The Mayor of Frederick met by video call with the Mayor of Schifferstadt. The mayors discussed a visit "
+        "by a Schifferstadt delegation to Frederick in September."), gazetteer)
+    assert "visit" not in _types(talks) and "meeting" in _types(talks)
+    russian = extract_article(_article(
+        "Глава Севского района и председатель Брагинского райисполкома провели переговоры по видеосвязи. "
+        "«Видеосвязь позволяет не откладывать дела до очередного визита», – отметил глава района."), gazetteer)
+    assert "visit" not in _types(russian)
+
+
+def test_a_yearly_habit_and_a_meeting_two_years_ago_are_no_news(gazetteer):
+    habit = extract_article(_article(
+        "A weekend bus now links Domažlice with Furth im Wald. Their residents meet every summer at the "
+        "Domažlice folk festival."), gazetteer)
+    assert "cultural_event" not in _types(habit)
+    recalled = extract_article(_article(
+        "Любань и Порхов стали побратимами. – Знакомство началось два года назад, когда наши фольклорные "
+        "ансамбли встретились на фестивале."), gazetteer)
+    assert "cultural_event" not in _types(recalled)
+
+
+def test_a_town_on_the_edge_of_a_city_is_not_paired_with_it(gazetteer):
+    extraction = extract_article(_article(
+        "Marly-le-Roi, a town of about 16,000 people on the western edge of Paris, has been twinned with Marlow "
+        "since 1972."), gazetteer)
+    assert _pair_names(extraction) == {frozenset({"Marlow", "Marly-le-Roi"})}
