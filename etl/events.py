@@ -1154,7 +1154,8 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             # council hopes to welcome …": the tie is stated, the rest is a plan
             types, relation_only, timing = [], True, "background"
         pairs, venues = _sentence_pairs(text, start, by_sentence[number], gazetteer, prominence,
-                                        visiting="visit" in types and "agreement_signed" not in types)
+                                        visiting="visit" in types and "agreement_signed" not in types,
+                                        gathering=types == ["cultural_event"])
         if types and set(types) <= {"forum", "cultural_event"} and len(pairs) >= 3 \
                 and not _PARTNERSHIP_WORD.search(sentence):
             # "The forum brought together mayors from Hohhot, Daejeon, Sapporo and Ulan-Ude", «за кубок боролись
@@ -1995,7 +1996,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|а|но|и|однак�
 
 
 def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], gazetteer: Gazetteer,
-                    prominence: dict[int, int], visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
+                    prominence: dict[int, int], visiting: bool = False, gathering: bool = False
+                    ) -> tuple[list[tuple[int, int]], set[int]]:
     """Pairs of one sentence, clause by clause where its clauses each name two sides of their own,
     and the venues among its places ("signed in Omsk", "Gatchina near Saint Petersburg")."""
     local = [r for r in names if r.place.kind != "country"]
@@ -2022,7 +2024,7 @@ def _sentence_pairs(text: str, sentence_start: int, names: list[ResolvedName], g
     pairs: set[tuple[int, int]] = set()
     venues: set[int] = set()
     for group in merged:
-        group_pairs, group_venues = _pairs_without_venues(text, group, gazetteer, prominence, visiting)
+        group_pairs, group_venues = _pairs_without_venues(text, group, gazetteer, prominence, visiting, gathering)
         pairs.update(group_pairs)
         venues |= group_venues
     return sorted(pairs), venues
@@ -2079,7 +2081,7 @@ _ADDRESS_AFTER_PLACE = re.compile(r"\s+(?:city|county|town|prefecture)\s+(?:of|i
 
 
 def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazetteer, prominence: dict[int, int],
-                          visiting: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
+                          visiting: bool = False, gathering: bool = False) -> tuple[list[tuple[int, int]], set[int]]:
     # "districts of Minsk and St. Petersburg": the cities only say where the (unnamed) districts are.
     addresses: set[int] = set()
     for index, r in enumerate(names):
@@ -2131,7 +2133,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
         route = {names[k].place.place_id for k in stops} - {r.place.place_id for k, r in enumerate(names) if k not in stops}
         if route:
             names = [r for r in names if r.place.place_id not in route]
-            pairs, venues = _pairs_without_venues(text, names, gazetteer, prominence, visiting) if len(names) >= 2 \
+            pairs, venues = _pairs_without_venues(text, names, gazetteer, prominence, visiting, gathering) if len(names) >= 2 \
                 else ([], set())
             return pairs, venues | route
     # "The mayors of Zittau, Bogatynia and Hrádek met in Hrádek and signed": named as a side too, not only the venue
@@ -2140,7 +2142,12 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     others = {r.place.place_id for r in names} - venues
     side_names = [r for r in names if r.place.place_id in others]
     met = len(others) == 2 and len(side_names) >= 2 and _MET_WITH.search(text, side_names[0].end, side_names[-1].start)
-    if visiting and len(venues) == 1 and len(others) >= 2 and not met:
+    # "Young footballers from Pochinok and Kardymovo played in Mstislavl": teams that came to the host's
+    # tournament are its guests, as a delegation on a visit is
+    came_from = gathering and bool(side_names) and _FROM_BEFORE.search(
+        text, max(0, side_names[0].start - 25), side_names[0].start) is not None and all(
+        _LIST_JOIN.fullmatch(text, a.end, b.start) for a, b in pairwise(side_names))
+    if (visiting or came_from) and len(venues) == 1 and len(others) >= 2 and not met:
         # "Delegations of Lviv, Košice and Nyíregyháza arrived in Rzeszów": each visits the venue
         [venue] = venues
         host = gazetteer.places[venue]

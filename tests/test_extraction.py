@@ -1191,3 +1191,10 @@ def test_a_town_on_the_edge_of_a_city_is_not_paired_with_it(gazetteer):
         "Marly-le-Roi, a town of about 16,000 people on the western edge of Paris, has been twinned with Marlow "
         "since 1972."), gazetteer)
     assert _pair_names(extraction) == {frozenset({"Marlow", "Marly-le-Roi"})}
+
+
+def test_teams_from_twin_towns_at_the_host_s_tournament_pair_with_the_host(gazetteer):
+    extraction = extract_article(_article(
+        "Юные футболисты из Починка и Кардымово сыграли в Мстиславле на Кубок побратимов. Гости приехали в "
+        "Мстиславль в пятницу.", title="Кубок побратимов"), gazetteer)
+    assert _pair_names(extraction) == {frozenset({"Mstislavl", "Pochinok"}), frozenset({"Mstislavl", "Kardymovo"})}
