@@ -101,7 +101,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         re.UNICODE),
     "forum": re.compile(
         r"\bforums?\b|\bconferences?\b|\bcongress\b|\bsummit\b|\bround[\s-]table\b|\bbusiness\s+council\b"
-        r"|\bsymposium\b|(?<!City\s)(?<!Municipal\s)(?<!Legislative\s)(?-i:\bAssembly\b(?!\s+(?:Rooms|Hall|House)\b))|\bgeneral\s+assembly\b"
+        r"|\bsymposium\b|(?<!City\s)(?<!Municipal\s)(?<!Legislative\s)(?<!Provincial\s)(?<!National\s)(?<!Regional\s)(?-i:\bAssembly\b(?!\s+(?:Rooms|Hall|House|of\s+People['’]s\s+Power)\b))|\bgeneral\s+assembly\b"
         r"|\bassembly\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:regions|cities|towns|mayors|municipalities|twin|sister|partner)\b"
         r"|\bmeeting\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:twin|sister|partner|friendly)",
         _FLAGS),

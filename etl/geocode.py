@@ -51,6 +51,8 @@ _RU_NOT_A_TOWN_BEFORE = re.compile(r"(?:\bимени|\bим\.|\b(?:улиц|пр
                                    r"|\bберег[а-яё]*|\bрек[аиеу]?|\bрекой|\bусть[еяю]|\bслияни[а-яё]*|\bверховь[а-яё]*"
                                    r"|\bтечени[а-яё]*|\bпойм[а-яё]*|\bдолин[а-яё]*|\bозер(?:о|а|у|ом|е)|\bзалив[а-яё]*"
                                    r"|\b(?-i:остров)[а-яё]*|\b(?:теплоход|катер|лодк|байдарк)[а-яё]*\s+по"
+                                   # «у подножия горы Арагац», «на вершине Эльбруса»: a mountain
+                                   r"|\bгор(?:а|ы|е|у|ой)|\bвулкан[а-яё]*|\bвершин[а-яё]*|\bподножи[а-яё]*"
                                    # «университет имени П. Г. Демидова», «П.Г. Демидова»: a person's initials
                                    r"|(?-i:\b[А-ЯЁ]\.\s?[А-ЯЁ]\.))\s*$", re.IGNORECASE)  # the word, not the town Остров
 
@@ -709,7 +711,10 @@ def town_words_as_their_region(text: str, resolved: list[ResolvedName], gazettee
     return out
 
 
-_LOWER_CASE_REGION_NOUN_AFTER = re.compile(r"\s+(?:province|region|oblast|voivodeship|prefecture)\b")
+_LOWER_CASE_REGION_NOUN_AFTER = re.compile(r"\s+(?:province|region|oblast|voivodeship|prefecture)\b"
+                                           # "Matanzas is one of the leading agricultural provinces of Cuba"
+                                           r"|\s+is\s+(?:one\s+of\s+the\s+(?:[\w-]+\s+){0,5}?(?:provinces|regions|oblasts)"
+                                           r"|an?\s+(?:[\w-]+\s+){0,3}?(?:province|region|oblast))\b")
 
 
 def towns_before_a_region_noun_as_regions(text: str, resolved: list[ResolvedName],

@@ -1198,3 +1198,16 @@ def test_teams_from_twin_towns_at_the_host_s_tournament_pair_with_the_host(gazet
         "Юные футболисты из Починка и Кардымово сыграли в Мстиславле на Кубок побратимов. Гости приехали в "
         "Мстиславль в пятницу.", title="Кубок побратимов"), gazetteer)
     assert _pair_names(extraction) == {frozenset({"Mstislavl", "Pochinok"}), frozenset({"Mstislavl", "Kardymovo"})}
+
+
+def test_a_mountain_a_provincial_assembly_and_a_province_by_its_plain_name(gazetteer):
+    mountain = extract_article(_article(
+        "Минская область и Арагацотнская область подписали меморандум. Туроператоры разработают маршруты к "
+        "крепостям у подножия горы Арагац."), gazetteer)
+    assert "Aragatsavan" not in _places(mountain)
+    province = extract_article(_article(
+        "Grodno Oblast and Matanzas Province of Cuba signed a memorandum, said the president of the Provincial "
+        "Assembly of People's Power of Matanzas. \"Matanzas is one of the leading agricultural provinces of Cuba,\" "
+        "he said."), gazetteer)
+    assert "forum" not in _types(province)
+    assert _places(province).get("Matanzas Province") == ("CU", "region")
