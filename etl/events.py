@@ -2215,7 +2215,7 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     hub = names[hub_index].place.place_id if hub_index is not None else None
     # «команды городов-побратимов Андижана, Кашгара и Худжанда»: in Russian the twins listed, not their hub
     listed_twins = hub_index is not None and hub_index + 1 < len(names) and not names[
-        hub_index].surface.isascii() and _LIST_JOIN.fullmatch(
+        hub_index].surface.isascii() and _LIST_JOIN_PAST_REGION.fullmatch(
         text, names[hub_index].end, names[hub_index + 1].start) is not None
     if listed_twins:
         hub = None
@@ -2360,6 +2360,9 @@ def _domestic_signatories(text: str, names: list[ResolvedName], gazetteer: Gazet
 _WITH_BETWEEN = re.compile(r"\bwith\b|\s[сС]о?\s", re.IGNORECASE)
 _OR_JOIN = re.compile(r"\s+(?:or|или)\s+")
 _LIST_JOIN = re.compile(r"\s*(?:,|и|and|&)\s*")
+# «городов-побратимов Невеля Псковской области и Ржева»: each twin may carry its region
+_LIST_JOIN_PAST_REGION = re.compile(r"(?:\s+[А-ЯЁ][а-яё-]+(?:ой|ей|ого)\s+(?:области|края|республики|округа))?"
+                                    r"\s*(?:,|и|and|&)\s*")
 _ARRIVAL_WORDS = (" in ", " to ", " в ", " во ", " In ", " To ", " В ", " Во ")
 _ARRIVED_IN = re.compile(r"\b(?:arrived|came|travell?ed|welcomed\s+\w+|hosted\s+\w+|прибыл\w*|приехал\w*)\s+"
                          r"(?:\w+\s+){0,3}?(?:in|to|в|во)\s+$", re.IGNORECASE)

@@ -1211,3 +1211,10 @@ def test_a_mountain_a_provincial_assembly_and_a_province_by_its_plain_name(gazet
         "he said."), gazetteer)
     assert "forum" not in _types(province)
     assert _places(province).get("Matanzas Province") == ("CU", "region")
+
+
+def test_russian_twins_listed_each_with_its_region_are_the_host_s(gazetteer):
+    extraction = extract_article(_article(
+        "В Лепеле прошел турнир по футболу. За кубок боролись футболисты из Лепеля, российских городов-побратимов "
+        "Невеля Псковской области и Ржева Тверской области, а также из соседних Ушачей."), gazetteer)
+    assert _pair_names(extraction) == {frozenset({"Lepel", "Nevel"}), frozenset({"Lepel", "Rzhev"})}
