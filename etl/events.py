@@ -1180,17 +1180,6 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             for pair in pairs:
                 pair_votes[pair] += 3 if number == 0 else 1
 
-    for pair in [p for p in pair_votes if len({_TIER[gazetteer.places[i].kind] for i in p}) == 2]:
-        # "Khorezm and Turkmenistan's Dashoguz hold forum", in an article on Khorezm Region and Dashoguz
-        # velayat: the town stands for its region, and its votes go to the regions' pair
-        for member, other in (pair, pair[::-1]):
-            place = gazetteer.places[member]
-            folded = next(((min(r, other), max(r, other)) for r in gazetteer.ancestors(place)
-                           if gazetteer.places[r].kind == gazetteer.places[other].kind
-                           and (min(r, other), max(r, other)) in pair_votes), None)
-            if place.kind == "city" and folded is not None:
-                pair_votes[folded] += pair_votes.pop(pair)
-                break
     # The towns one town's guests or twins were listed as ("delegations of the twin towns – Bobruisk, Gabrovo and
     # Goris – came to congratulate Oryol"): by sentence, the spokes of each hub told so far
     spokes_before: dict[int, dict[int, int]] = defaultdict(dict)  # hub -> spoke -> sentence first told
@@ -1203,6 +1192,27 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             for pair in finding.pairs:
                 spoke = pair[0] if pair[1] == hub else pair[1]
                 spokes_before[hub].setdefault(spoke, finding.number)
+    if any(len(spokes) >= 2 for spokes in spokes_before.values()):
+        # ("The Polotsk delegation is headed by …, and the Bursa delegation by …": two of Bukhara's guests, whose
+        # votes go to their ties with Bukhara, as their events do)
+        pair_votes = Counter()
+        for finding in findings:
+            if not finding.background:
+                signing = {"agreement_signed", "twinning_established"} & set(finding.types)
+                for pair in finding.pairs if signing else _to_the_hub(finding.pairs, spokes_before, finding.number,
+                                                                      text, finding.names):
+                    pair_votes[pair] += 3 if finding.number == 0 else 1
+    for pair in [p for p in pair_votes if len({_TIER[gazetteer.places[i].kind] for i in p}) == 2]:
+        # "Khorezm and Turkmenistan's Dashoguz hold forum", in an article on Khorezm Region and Dashoguz
+        # velayat: the town stands for its region, and its votes go to the regions' pair
+        for member, other in (pair, pair[::-1]):
+            place = gazetteer.places[member]
+            folded = next(((min(r, other), max(r, other)) for r in gazetteer.ancestors(place)
+                           if gazetteer.places[r].kind == gazetteer.places[other].kind
+                           and (min(r, other), max(r, other)) in pair_votes), None)
+            if place.kind == "city" and folded is not None:
+                pair_votes[folded] += pair_votes.pop(pair)
+                break
     # Votes tied, the pair the title names, then two regions over two of their towns ("Brest Oblast
     # chairman holds talks in Tula Oblast; Ivatsevichi and Novomoskovsk sign agreement")
     # ("Districts of Mogilev and Yekaterinburg agree on partnership" names the districts' pair too)

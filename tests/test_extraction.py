@@ -1218,3 +1218,13 @@ def test_russian_twins_listed_each_with_its_region_are_the_host_s(gazetteer):
         "В Лепеле прошел турнир по футболу. За кубок боролись футболисты из Лепеля, российских городов-побратимов "
         "Невеля Псковской области и Ржева Тверской области, а также из соседних Ушачей."), gazetteer)
     assert _pair_names(extraction) == {frozenset({"Lepel", "Nevel"}), frozenset({"Lepel", "Rzhev"})}
+
+
+def test_two_guest_delegations_named_side_by_side_are_the_host_s_guests(gazetteer):
+    extraction = extract_article(_article(
+        "The Silk and Spices festival opened in Bukhara. Its guests include delegations of two sister cities of "
+        "Bukhara – Polotsk in Belarus and Bursa in Turkey. The Polotsk delegation is headed by the chairman of the "
+        "Polotsk District Executive Committee, and the Bursa delegation by the deputy mayor of Bursa. They "
+        "discussed the exchange of tourist groups.", title="Sister cities join festival in Bukhara"), gazetteer)
+    assert frozenset({"Bursa", "Polotsk"}) not in _pair_names(extraction)
+    assert {frozenset({"Bukhara", "Polotsk"}), frozenset({"Bukhara", "Bursa"})} <= _pair_names(extraction)
