@@ -663,8 +663,9 @@ def _twinning_recalled(sentence: str) -> bool:
 
 # An export or trade exhibition is business, not culture.
 _TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "business", "agricultural", "commercial",
-                               "machinery", "equipment"])
-_TRADE_GOODS = r"(?:export|trade|industrial|investment|business|agricultural|commercial|machinery|equipment)"
+                               "machinery", "equipment", "commodities", "commodity", "import"])
+_TRADE_GOODS = r"(?:export|trade|industrial|investment|business|agricultural|commercial|machinery|equipment|commodit(?:y|ies)" \
+               r"|import)"
 # "an agricultural machinery fair", "the exhibition of agricultural machinery": business, not culture.
 _TRADE_SHOW_BEFORE = re.compile(r"\b" + _TRADE_GOODS + r"(?:\s+and\s+\w+)?(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
 # ("an exposition of regional achievements, where each oblast presented its export products")

@@ -68,6 +68,9 @@ def test_trade_shows_and_assembly_lines_are_not_culture_or_forums():
     assert "cultural_event" in event_types_in("An exhibition of Belarusian painters is being held in Kazan.")
     assert "forum" not in event_types_in("They signed a protocol on the joint assembly of tractors in Fergana.")
     assert "forum" in event_types_in("The General Assembly of the Union of Baltic Cities opened in Gdansk.")
+    assert "cultural_event" not in event_types_in(
+        "The memorandum was signed on the sidelines of the China Yiwu International Commodities Fair.")
+    assert "forum" not in event_types_in("The mayors met in the Assembly Rooms.")
 
 
 def test_exchanges_as_a_noun_are_not_a_signing():
