@@ -835,6 +835,12 @@ def _months_before(sentence: str, published: date | None) -> int:
     return 0 if month is None else (published.month - month) % 12
 
 
+def _months_back(said: str, year: int, published: date) -> int:
+    """How many months before the page a dated phrase («в октябре 2025 года») is set (0 when it gives no month)."""
+    month = next((_MONTH_NUMBER[word] for word in said.lower().split() if word in _MONTH_NUMBER), None)
+    return 0 if month is None else (published.year - year) * 12 + published.month - month
+
+
 def _timing(sentence: str, published: date | None, words: set[str]) -> str:
     """"future" for a plan, "background" for history the article recalls, "now" for what it reports."""
     if _is_russian(sentence):
@@ -848,8 +854,9 @@ def _timing(sentence: str, published: date | None, words: set[str]) -> str:
         done = _RUSSIAN_DONE.search(sentence, lowered) is not None
         for match in (*_RUSSIAN_BACKGROUND.finditer(sentence, lowered),
                       *(() if done else _RUSSIAN_SINCE.finditer(sentence, lowered))):
-            if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1:
-                return "background"
+            if match.group(1) is None or published is None or int(match.group(1)) < published.year - 1 \
+                    or _months_back(match.group(), int(match.group(1)), published) >= 2:
+                return "background"  # («в октябре 2025 года», on a page of May 2026: history, not news)
         return "background" if _months_before(sentence, published) >= 2 else "now"
     if _months_before(sentence, published) >= 2:
         return "background"

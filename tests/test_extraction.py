@@ -1228,3 +1228,10 @@ def test_two_guest_delegations_named_side_by_side_are_the_host_s_guests(gazettee
         "discussed the exchange of tourist groups.", title="Sister cities join festival in Bukhara"), gazetteer)
     assert frozenset({"Bursa", "Polotsk"}) not in _pair_names(extraction)
     assert {frozenset({"Bukhara", "Polotsk"}), frozenset({"Bukhara", "Bursa"})} <= _pair_names(extraction)
+
+
+def test_a_signing_dated_months_before_the_page_is_history(gazetteer):
+    extraction = extract_article(_article(
+        "Дни Истаравшана открылись в Первоуральске. В октябре 2025 года, во время межрегионального форума в "
+        "Худжанде, стороны подписали меморандум о намерениях.", published=date(2026, 5, 20)), gazetteer)
+    assert not {"agreement_signed", "forum"} & _types(extraction)
