@@ -561,7 +561,9 @@ _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(
 _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
                                      # «Город известен … фестивалем цветов»: what it is famous for
                                      r"|каждый\s+год|регулярно|известен|известна|известно|славится|знаменит\w*)\b")
-_RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*")
+_RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*"
+                                     # «На церемонии встречи присутствовал губернатор»: the welcome of the flight
+                                     r"|\bцеремони\w+\s+встречи\b")
 # (nouns: «туристических компаний» in a delegation's make-up is no crowd of tourists)
 _RUSSIAN_SPECTATORS = re.compile(r"\b(?:зрител|болельщик|турист|посетител|отдыхающ|жител)(?:и|ей|ов|ям|ями|ях|ы|ам|ами|ах"
                                  r"|а|у|ем|ь|их|им|ими)?\b")
