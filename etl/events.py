@@ -91,9 +91,12 @@ TRIGGERS: dict[str, re.Pattern] = {
         # "Münster, Erfurt and Debrecen were represented by their mayors": they came
         r"|(?i:\b(?:was|were)\s+represented\s+by\b)"
         # "18 students from Eutin … have spent the past three weeks living with local families"
-        r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers|party|visitors)\b"
+        r"|(?i:\b(?:students|pupils|schoolchildren|children|group|guests|delegation|athletes|teachers|party|visitors"
+        r"|members|singers|choir|players|team|teenagers|sailors|musicians|dancers)\b"
         r"[^.;]{0,100}?\b(?:spent|spend|spends|spending)\s+(?:the\s+(?:past|last)\s+)?(?:[\w-]+\s+){0,5}?"
         r"(?:days|weeks?|weekend)\b)"
+        # "24 teenagers from Suwałki, who have been guests of the gymnasium since Monday"
+        r"|(?i:\b(?:have|has)\s+been\s+(?:the\s+)?guests\s+of\b)"
         # "Officials of the Harbin office arrived in Khabarovsk", "sculptors arrived … together with officials"
         r"|(?i:\b(?:officials|delegates|representatives|artists|sculptors|athletes|students|teachers|musicians)\b"
         r"[^.;]{0,60}?\b(?:arrived|arrives)\s+in\b|\barrived\s+in\b[^.;]{0,60}?\b(?:together\s+with|accompanied\s+by)"
@@ -557,6 +560,8 @@ _MANY_DELEGATIONS = re.compile(
     re.IGNORECASE)
 _SUCH_MEETINGS = re.compile(r"\bsuch\s+(?:\w+\s+)?meetings\b", re.IGNORECASE)
 _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(?:airport|station|terminal|border)\b"
+                             # "were met by their hosts at the station"
+                             r"|\b(?:were|was)\s+met\s+by\s+(?:their\s+|the\s+|host\s+)?(?:hosts?|families)\b"
                              r"|\bsalute\b", re.IGNORECASE)
 _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
                                      # «Город известен … фестивалем цветов»: what it is famous for

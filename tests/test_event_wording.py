@@ -558,3 +558,9 @@ def test_a_trading_house_opened_is_an_event_of_its_own():
 def test_becoming_friendship_cities_is_a_twinning():
     assert "twinning_established" in event_types_in("With the agreement the two cities formally become friendship "
                                                     "cities.")
+
+
+def test_a_choir_spending_the_weekend_in_the_twin_town_visits_it_and_its_hosts_welcome_it():
+    assert "visit" in event_types_in("Thirty-eight members of the Marlow Choral Society spent the weekend in Marly-le-Roi.")
+    assert "visit" in event_types_in("Teenagers from Suwałki, who have been guests of the gymnasium since Monday, left today.")
+    assert "meeting" not in event_types_in("The singers travelled to Paris and were met by their hosts at the station.")
