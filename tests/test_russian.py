@@ -861,3 +861,9 @@ def test_two_towns_officials_meeting_in_an_article_on_their_regions_are_the_town
                                 "председателем Гродненского облисполкома. В тот же день мэр Ярославля провел встречу с "
                                 "председателем Гродненского горисполкома.")
     assert _named(("Grodno", "Yaroslavl"), ("Grodno Region", "Yaroslavl Region")) <= _pairs(labels)
+
+
+def test_what_the_plan_records_gives_the_signing_its_sectors(gazetteer):
+    labels = _labels(gazetteer, "Андреапольский и Лиозненский районы подписали план совместных мероприятий. В нем "
+                                "записаны обмен опытом в глубокой переработке древесины и летнее оздоровление детей.")
+    assert {"economy", "health"} <= set(labels.agreement_sectors)
