@@ -867,3 +867,9 @@ def test_what_the_plan_records_gives_the_signing_its_sectors(gazetteer):
     labels = _labels(gazetteer, "Андреапольский и Лиозненский районы подписали план совместных мероприятий. В нем "
                                 "записаны обмен опытом в глубокой переработке древесины и летнее оздоровление детей.")
     assert {"economy", "health"} <= set(labels.agreement_sectors)
+
+
+def test_the_official_word_order_of_a_kazakh_region(gazetteer):
+    labels = _labels(gazetteer, "Аким области Абай и губернатор Алтайского края подписали соглашение о сотрудничестве.")
+    assert "abai region|kz|region" in labels.places
+    assert not any(place.startswith("abay|") for place in labels.places)
