@@ -439,6 +439,10 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
     country_names = {normalise(alias) for place_id, names in aliases.items() if places[place_id].kind == "country"
                      for alias in names if _CYRILLIC.search(alias)}
     ordinary = functools.lru_cache(maxsize=None)(lambda word: _ordinary_russian_word(morph, word))
+    # «провинция Сьенфуэгос», «город Даугавпилс»: where the plain name is that of a town in the region, the
+    # town's (but «область Абай» is named after a poet: the little town of Abay lies in another region)
+    towns_in_russian = {(places[i].country_code, places[i].admin1, normalise(alias)) for i, names in aliases.items()
+                        if places[i].kind == "city" for alias in names if _CYRILLIC.search(alias)}
     for place_id, place_aliases in aliases.items():
         place = places[place_id]
         if place.kind == "country":
@@ -504,8 +508,9 @@ def _add_russian_case_forms(places: dict[int, Place], aliases: dict[int, list[st
                 cyrillic = {alias for alias in cyrillic if normalise(alias) not in country_names}
         for alias in list(cyrillic):
             head, _, rest = alias.partition(" ")
-            if head.islower() and rest[:1].isupper():  # "провинция Шаньдун": the text may write "Шаньдун" alone
-                place_aliases.append(rest)
+            if head.islower() and rest[:1].isupper() and (
+                    place.country_code, place.admin1, normalise(rest)) not in towns_in_russian:
+                place_aliases.append(rest)  # "провинция Шаньдун": the text may write "Шаньдун" alone
                 cyrillic.add(rest)
         if place.kind == "city" and place.country_code == "BY" and (place.population or 0) < 150_000:
             # «Лепельщина», «Слонимщина», «Пинщина»: the town's district, which stands for the town

@@ -873,3 +873,13 @@ def test_the_official_word_order_of_a_kazakh_region(gazetteer):
     labels = _labels(gazetteer, "Аким области Абай и губернатор Алтайского края подписали соглашение о сотрудничестве.")
     assert "abai region|kz|region" in labels.places
     assert not any(place.startswith("abay|") for place in labels.places)
+
+
+def test_a_province_named_after_its_capital_is_the_town_when_written_alone(gazetteer):
+    labels = _labels(gazetteer, "Брест и Сьенфуэгос подписали меморандум о сотрудничестве. Документ подписали "
+                                "председатель горисполкома и председатель муниципальной ассамблеи народной власти "
+                                "Сьенфуэгоса.")
+    assert "cienfuegos|cu|city" in labels.places and "cienfuegos province|cu|region" not in labels.places
+    assert "forum" not in labels.event_types  # an assembly of people's power is a council, not a forum
+    labels = _labels(gazetteer, "Браслав и Даугавпилс связал новый автобусный маршрут.")
+    assert "daugavpils|lv|city" in labels.places
