@@ -149,6 +149,8 @@ _RIVERS_BEFORE = re.compile(r"\bрек(?:и|ам|ами|ах)?\s+[А-ЯЁ][а-я
 
 def _after_a_russian_given_name(text: str, start: int) -> bool:
     """«Андрей Борисов», «с Ольгой Слонимской», «А. Борисов»: a surname after a given name or an initial."""
+    if not start or text[start - 1] not in " \u00a0":
+        return False  # («… поделилась Алина.\n\nИвье и Сергач …»: a new paragraph, not a surname)
     before = _RUSSIAN_WORD_BEFORE.search(text, max(0, start - 16), start)
     if before is None:
         return False
@@ -676,7 +678,9 @@ def short_names_as_full(resolved: list[ResolvedName]) -> list[ResolvedName]:
     for r in resolved:
         key = normalise(r.surface)
         place = full.get(key) or full.get(key + " ")
-        if place is not None and place.place_id != r.place.place_id and r.place.kind == "city" and "-" not in r.surface:
+        # ("Stratford, a city in Ontario, was named after Stratford-upon-Avon": its own region says which)
+        if place is not None and place.place_id != r.place.place_id and r.place.kind == "city" and "-" not in r.surface \
+                and not r.reason.startswith("its region"):
             r = ResolvedName(r.start, r.end, r.surface, place, "short for the town named in full")
         named.append(r)
     return named
@@ -847,6 +851,7 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
     before = text[max(0, name.start - 40):name.start]
     surface = normalise(name.surface)
     scored = []
+    candidate_ids = {p.place_id for p in name.candidates}  # ("Brandenburg": the region, or its town)
     for place in name.candidates:
         score = population_prior(place)
         reasons = ["population"]
@@ -875,6 +880,11 @@ def _choose(text, name: SpottedName, following: SpottedName | None, gazetteer: G
         if any(a in sure_ids for a in ancestors if gazetteer.places[a].kind != "country"):
             score += 8
             reasons.append("its region or city is named")
+        elif place.kind == "city" and any(a in named_ids and a not in candidate_ids for a in ancestors
+                                          if gazetteer.places[a].kind == "region"):
+            # "the Virginia city", though "Virginia" may also be a town elsewhere: Alexandria in Virginia
+            score += 4
+            reasons.append("its region is named (the name may be another place's too)")
         if place.parent_id and place.parent_id in named_ids:
             score += 8
             if gazetteer.places[place.parent_id].name in sentence:

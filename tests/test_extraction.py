@@ -1235,3 +1235,23 @@ def test_a_signing_dated_months_before_the_page_is_history(gazetteer):
         "Дни Истаравшана открылись в Первоуральске. В октябре 2025 года, во время межрегионального форума в "
         "Худжанде, стороны подписали меморандум о намерениях.", published=date(2026, 5, 20)), gazetteer)
     assert not {"agreement_signed", "forum"} & _types(extraction)
+
+
+def test_a_town_in_a_named_state_or_province_beats_a_bigger_namesake(gazetteer):
+    alexandria = extract_article(_article(
+        "Fifty years after Alexandria and Dundee first became sister cities, the Lord Provost of Dundee led a "
+        "delegation to Alexandria. Scottish merchants were among the founders of the Virginia city in 1749."),
+        gazetteer)
+    assert _places(alexandria)["Alexandria"] == ("US", "city")
+    stratford = extract_article(_article(
+        "Stratford and Bayreuth signed a friendship agreement. Stratford, a city of about 33,000 in Ontario, was "
+        "named after Stratford-upon-Avon in England."), gazetteer)
+    assert frozenset({"Stratford", "Bayreuth"}) in _pair_names(stratford)
+    assert next(p for p in stratford.places.values() if p.name == "Stratford").country_code == "CA"
+
+
+def test_a_town_opening_a_paragraph_after_a_quote_s_speaker_is_no_surname(gazetteer):
+    extraction = extract_article(_article(
+        "– Здесь интересно, – поделилась семиклассница из Сергача Алина.\n\nИвье и Сергач стали побратимами в "
+        "2021 году."), gazetteer)
+    assert "Ivye" in _places(extraction)
