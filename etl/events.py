@@ -388,7 +388,7 @@ _NOT_A_WORD_LETTER = {code: " " for code in (*range(0x500), *range(0x2000, 0x207
 # Said before a festival or a flight, these make it a topic, a plan or a habit, not an event of the day:
 # "discussed the regular bus connection", "invited them to the festival", "regularly attend festivals".
 _ONLY_MENTIONED = re.compile(
-    r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|plans?|planned|invit(?:ed|es|ation)"
+    r"\b(?:discuss(?:ed|es|ing)?|talked\s+over|talk(?:ed|s)?\s+about|spoke\s+(?:about|of)|dealt\s+with|preparations?\s+for|(?:being\s+)?prepared\s+for|plans?|planned|invit(?:ed|es|ation)"
     r"|recalled|referring\s+to|before\s+the\s+pandemic|regularly|always|(?:every|each)\s+(?:year|summer|spring|autumn|winter|month|week)|propos(?:ed|al)|consider(?:ed|ing)?"
     # "a town known for its music college and annual song festival": what it is famous for
     r"|(?:known|famous|renowned|noted)\s+for"
@@ -717,7 +717,7 @@ _OCCASION_BEFORE = re.compile(r"\b(?:programme|program|celebrations?|festivities
 
 # Words without which _ONLY_MENTIONED and _PLANNED_AFTER cannot match.
 _ONLY_MENTIONED_WORDS = frozenset(
-    ["known", "famous", "renowned", "noted", "discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "plan",
+    ["known", "famous", "renowned", "noted", "discuss", "discussed", "discusses", "discussing", "talked", "dealt", "preparation", "preparations", "prepared", "plan",
      "plans", "planned", "invited", "invites", "invitation", "recalled", "referring", "pandemic", "regularly", "always", "every",
      "each", "proposed", "proposal", "consider", "considered", "considering", "interest", "interested", "expansion",
      "resume", "resumption", "possibility", "prospect", "prospects", "idea", "include", "includes", "including",
@@ -2251,8 +2251,11 @@ def _pairs_without_venues(text: str, names: list[ResolvedName], gazetteer: Gazet
     if hub is None and its_partners is not None and names[0].end <= its_partners.start():
         # "teams from Granada and three of its twin cities, Freiburg, Aix-en-Provence and Coimbra": Granada's
         owner = [r for r in names if r.end <= its_partners.start()][-1].place
-        return pairs_among([owner, *(r.place for r in names if r.place.place_id != owner.place_id)], gazetteer,
-                           prominence, owner.place_id), venues
+        twins = [r.place for r in names if r.place.place_id != owner.place_id]
+        # ("… its twin cities Minsk and Astana, as well as a team from Naberezhnye Chelny": a guest from the
+        # owner's own country is a guest, not a twin)
+        abroad = [p for p in twins if p.country_code != owner.country_code]
+        return pairs_among([owner, *(abroad or twins)], gazetteer, prominence, owner.place_id), venues
     if hub is None and names and prominence and (listed_twins or guests or its_partners):
         # "the city plans to invite its other twin cities, Buffalo and Klagenfurt", "a band from Skalica and a choir
         # from Krosno performed": the guests, or the twins, of the article's own town (the most named other place)

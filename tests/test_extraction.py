@@ -1255,3 +1255,13 @@ def test_a_town_opening_a_paragraph_after_a_quote_s_speaker_is_no_surname(gazett
         "– Здесь интересно, – поделилась семиклассница из Сергача Алина.\n\nИвье и Сергач стали побратимами в "
         "2021 году."), gazetteer)
     assert "Ivye" in _places(extraction)
+
+
+def test_a_home_team_invited_beside_the_twins_is_no_twin_and_a_summit_being_prepared_is_no_forum(gazetteer):
+    extraction = extract_article(_article(
+        "A football tournament of twin cities was held in Kazan. It brought together boys from Kazan and its twin "
+        "cities Minsk and Astana, as well as a team from Naberezhnye Chelny. The guests visited the venues that are "
+        "being prepared for the BRICS summit."), gazetteer)
+    assert frozenset({"Kazan", "Naberezhnye Chelny"}) not in _pair_names(extraction)
+    assert {frozenset({"Kazan", "Minsk"}), frozenset({"Kazan", "Astana"})} <= _pair_names(extraction)
+    assert "forum" not in _types(extraction)
