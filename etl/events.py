@@ -414,6 +414,9 @@ def _is_russian(sentence: str) -> bool:
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _RUSSIAN_NEXT_VISIT = re.compile(r"\b(?:до|к|ко)\s+(?:очередного|следующего|ближайшего|ответного|будущего|очередному"
                                  r"|следующему|ближайшему|ответному|будущему)\s+визит\w*")
+# «оригиналы передадут при ближайшей встрече»: a meeting to come
+_RUSSIAN_NEXT_MEETING = re.compile(r"\b(?:при|до|к|на)\s+(?:ближайшей|следующей|очередной|будущей|ближайшую|следующую"
+                                   r"|очередную)\s+(?:личной\s+)?встреч\w*")
 
 # Russian patterns searched only in sentences holding one of their stems (see etl/gates.py).
 _RUSSIAN_TRIGGERS = {kind: Gated(pattern) for kind, pattern in russian.TRIGGERS.items()}
@@ -444,6 +447,9 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
                 (event := russian.TRIGGERS[kind].search(sentence)) and mentioned.start() < event.start())]
         if "visit" in found and "участник" in lowered and _FORUM_PARTICIPANTS_VISITED.search(sentence):
             found.remove("visit")  # «участники форума посетили крепость»: the forum's programme, no visit of a side
+        if "meeting" in found and "встреч" in lowered and (next_meeting := _RUSSIAN_NEXT_MEETING.sub(" ", lowered)) \
+                != lowered and not _RUSSIAN_TRIGGERS["meeting"].search(next_meeting, next_meeting):
+            found.remove("meeting")
         if "meeting" in found and _RUSSIAN_MET_ON_ARRIVAL.search(lowered):
             found.remove("meeting")  # «самолет встретили водяной аркой»: a welcome, not talks
         if "visit" in found and _MANY_DELEGATIONS.search(sentence):
@@ -566,7 +572,8 @@ _MET_ON_ARRIVAL = re.compile(r"\b(?:was|were)\s+met\s+(?:at|on)\b[^.;]{0,60}?\b(
 _RUSSIAN_ONLY_MENTIONED = re.compile(r"\b(?:обсудил\w*|обсуждал\w*|обсуждени\w*|возможност\w*|перспектив\w*|ежегодно"
                                      # «Город известен … фестивалем цветов»: what it is famous for
                                      r"|каждый\s+год|регулярно|известен|известна|известно|славится|знаменит\w*)\b")
-_RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт)\w*\b[^.;]{0,60}?\bвстрети\w*|\bводян\w+\s+(?:арк|салют)\w*"
+_RUSSIAN_MET_ON_ARRIVAL = re.compile(r"\b(?:самол[её]т|рейс|борт|автобус|поезд)\w*\b[^.;]{0,60}?\b(?:встрети|встречал)\w*"
+                                     r"|\bводян\w+\s+(?:арк|салют)\w*"
                                      # «На церемонии встречи присутствовал губернатор»: the welcome of the flight
                                      r"|\bцеремони\w+\s+встречи\b")
 # (nouns: «туристических компаний» in a delegation's make-up is no crowd of tourists)

@@ -388,6 +388,8 @@ def test_a_topic_a_habit_and_a_welcome_are_no_events(gazetteer):
     assert "cultural_event" not in event_types_in("Ежегодно республика и область проводят совместные ярмарки и выставки.")
     assert "meeting" not in event_types_in("Самолет со 162 пассажирами на борту встретили традиционной водяной аркой.")
     assert "meeting" not in event_types_in("На церемонии встречи первого рейса присутствовал губернатор Ширакской области.")
+    assert "meeting" not in event_types_in("На автовокзале в Мстиславле автобус встречали представители райисполкома.")
+    assert "meeting" not in event_types_in("Оригиналы стороны передадут друг другу при ближайшей встрече.")
     assert "forum" in event_types_in("Предприниматели встретились на бизнес-форуме, где обсудили поставки техники.")
 
 
