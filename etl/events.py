@@ -531,6 +531,10 @@ def event_types_in(sentence: str, words: set[str] | None = None) -> list[str]:
             for kind in ("twinning_established", "agreement_signed"):
                 if kind in found and all(m.start() > recalled.start() for m in TRIGGERS[kind].finditer(sentence)):
                     found.remove(kind)
+    if "cultural_event" in found and not words.isdisjoint({"guests", "them", "delegation", "visitors"}) and (
+            welcome := _SHOW_FOR_THE_GUESTS.sub(" ", sentence)) != sentence \
+            and not TRIGGERS["cultural_event"].search(welcome):
+        found.remove("cultural_event")  # "pupils prepared a concert for them": the visit's programme, no event of its own
     if "cultural_event" in found and not words.isdisjoint(_TRADE_SHOW_WORDS) and _only_trade_shows(sentence):
         found.remove("cultural_event")
     if "agreement_signed" in found and words.isdisjoint(_COOPERATION_DOCUMENTS) and (
@@ -676,6 +680,8 @@ def _twinning_recalled(sentence: str) -> bool:
 
 
 # An export or trade exhibition is business, not culture.
+_SHOW_FOR_THE_GUESTS = re.compile(r"\b(?:concerts?|performances?|show)\s+(?:\w+\s+){0,2}?(?:for|in\s+honou?r\s+of)\s+"
+                                  r"(?:the\s+)?(?:guests|them|delegation|visitors)\b", re.IGNORECASE)
 _TRADE_SHOW_WORDS = frozenset(["export", "trade", "industrial", "investment", "business", "agricultural", "commercial",
                                "machinery", "equipment", "commodities", "commodity", "import"])
 _TRADE_GOODS = r"(?:export|trade|industrial|investment|business|agricultural|commercial|machinery|equipment|commodit(?:y|ies)" \

@@ -564,3 +564,9 @@ def test_a_choir_spending_the_weekend_in_the_twin_town_visits_it_and_its_hosts_w
     assert "visit" in event_types_in("Thirty-eight members of the Marlow Choral Society spent the weekend in Marly-le-Roi.")
     assert "visit" in event_types_in("Teenagers from Suwałki, who have been guests of the gymnasium since Monday, left today.")
     assert "meeting" not in event_types_in("The singers travelled to Paris and were met by their hosts at the station.")
+
+
+def test_a_concert_given_for_the_guests_is_part_of_their_visit():
+    assert "cultural_event" not in event_types_in("The guests visited secondary school No. 5, where pupils prepared a "
+                                                  "concert for them.")
+    assert "cultural_event" in event_types_in("A concert of folk ensembles opened the festival in the main square.")
