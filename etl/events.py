@@ -1998,7 +1998,7 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|near|outside|at|via|next\s+to|close\s+to|no
                            # "some 45 km south of the Serbian capital": a distance given from a place
                            r"|(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?:km|kilomet(?:re|er)s|miles)\s+from"
                            # "flying from Reykjavík to Copenhagen": both ends of the journey are the route
-                           r"|fl(?:ying|ew|ies|y|own)\s+from|fl(?:ying|ew|ies|y|own)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
+                           r"|fl(?:ying|ew|ies|y|own)\s+(?:home\s+|back\s+)?from|fl(?:ying|ew|ies|y|own)\s+from\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+to"
                            # "left Brussels on 18 October and returned to Kanazawa": the journey home
                            r"|left|departed\s+from|returned\s+(?:home\s+)?to|flew\s+(?:home\s+)?(?:back\s+)?to"
                            # "flew from Batumi via Istanbul to Atlanta"

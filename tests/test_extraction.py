@@ -1265,3 +1265,10 @@ def test_a_home_team_invited_beside_the_twins_is_no_twin_and_a_summit_being_prep
     assert frozenset({"Kazan", "Naberezhnye Chelny"}) not in _pair_names(extraction)
     assert {frozenset({"Kazan", "Minsk"}), frozenset({"Kazan", "Astana"})} <= _pair_names(extraction)
     assert "forum" not in _types(extraction)
+
+
+def test_the_airport_a_delegation_flies_home_from_is_no_side(gazetteer):
+    extraction = extract_article(_article(
+        "Ann Arbor and Tübingen signed a climate memorandum. The Tübingen delegation arrived on Friday and flies "
+        "home from Detroit today."), gazetteer)
+    assert _pair_names(extraction) == {frozenset({"Ann Arbor", "Tubingen"})}
