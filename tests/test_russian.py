@@ -390,6 +390,9 @@ def test_a_topic_a_habit_and_a_welcome_are_no_events(gazetteer):
     assert "meeting" not in event_types_in("На церемонии встречи первого рейса присутствовал губернатор Ширакской области.")
     assert "meeting" not in event_types_in("На автовокзале в Мстиславле автобус встречали представители райисполкома.")
     assert "meeting" not in event_types_in("Оригиналы стороны передадут друг другу при ближайшей встрече.")
+    assert "cultural_event" not in event_types_in("Первыми пассажирами стали туристы, желающие побывать на ярмарке.")
+    assert "cultural_event" not in event_types_in("«Оба наших города – признанные центры культуры и фестивалей.")
+    assert "cultural_event" in event_types_in("В Мстиславле открылась ярмарка, на которую пришли все желающие.")
     assert "forum" in event_types_in("Предприниматели встретились на бизнес-форуме, где обсудили поставки техники.")
 
 
