@@ -1018,23 +1018,28 @@ _UNKNOWN_TOWN = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?)"
     # "twinning Monaghan town with O'Neill": the name, then the word town
     r"|(?<=[a-z] )([A-Z][\w'’-]+)\s+town\s+(?:with|and)\b"
-    # "Erquy, Dungarvan's twin town", "twinned with Erquy", "the Dungarvan Twinning Committee": the ties of
-    # towns, which council pages name in these words
-    r"|(?<![\w'’-])([A-Z][\w'’-]+)['’]s\s+(?:twin|sister|partner|friendship)[\s-](?:towns?|cit(?:y|ies))\b"
-    r"|(?<![\w'’-])([A-Z][\w'’-]+),\s+(?:[A-Z][\w'’-]+['’]s|its|our|their)\s+(?:\w+\s+)?(?:twin|sister|partner"
-    r"|friendship)[\s-](?:town|city)\b"
-    r"|\btwinned\s+with\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
-    r"|(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:[Tt]own\s+)?[Tt]winning\s+(?:[Cc]ommittee|[Aa]ssociation|[Ss]ociety)\b"
-    # "Erquy, a fishing port of about 4,000 people"
-    r"|(?<![\w'’-])([A-Z][\w'’-]+),\s+an?\s+(?:[a-z]+\s+){0,2}(?:town|port|village|city|commune|municipality)\s+of\s+"
+    # "twinned with Erquy": a tie of towns, in the words council pages use
+    r"|\btwinned\s+with\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+# The words after a town that say it is one: "Dungarvan's twin town", "Erquy, its twin town", "the Dungarvan
+# Twinning Committee", "Erquy, a fishing port of about 4,000 people". Each starts with a word or a comma (found
+# fast); the town is the capitalised word right before it.
+_TIE_AFTER_A_TOWN = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:twin|sister|partner|friendship)[\s-](?:towns?|cit(?:y|ies))\b"
+    r"|,\s+(?:its|our|their)\s+(?:\w+\s+)?(?:twin|sister|partner|friendship)[\s-](?:town|city)\b"
+    r"|[Tt]winning\s+(?:[Cc]ommittee|[Aa]ssociation|[Ss]ociety)\b"
+    r"|,\s+an?\s+(?:[a-z]+\s+){0,2}(?:town|port|village|city|commune|municipality)\s+of\s+"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\d")
+_TOWN_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)(?:\s+(?:[Tt]own\s+)?)?\Z")
+# "Erquy, Dungarvan's twin town": the town before the twin's name is a town too
+_TOWN_AND_COMMA_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+),\s+\Z")
+_TIE_WORDS = ("twin", "sister", "partner", "friendship", "winning", " of about ", " of some ", " of around ",
+              " of nearly ", " of almost ")
 # No leading \b (it makes the search several times slower): a match inside a word is dropped below.
 _UNKNOWN_AREA = re.compile(
     r"([A-ZА-ЯЁ][\w'’-]+(?:\s[A-ZА-ЯЁ][\w'’-]+)?\s(?:District|Region|Oblast|Province|County|Raion|Voivodeship"
     r"|district|region|oblast|province|county|raion))\b")
 _TOWN_WORDS = ("town of", "city of", "village of", "settlement of", "municipality of", "commune of", "borough of",
-               "mayor of", "trip to", "excursion to", " town with", " town and", "twin", "sister", "partner",
-               "friendship", " port of", " of about", " of some", " of around")
+               "mayor of", "trip to", "excursion to", " town with", " town and", "twinned")
 # «в городе Джермук», «агрогородок Опса»
 _UNKNOWN_TOWN_RU = re.compile(r"(?<![А-ЯЁа-яё])(?:город[еу]?|городом|г\.|пос[её]л[ао]?к\w*|деревн\w+|сел[аеоу]|агрогород\w*)"
                               r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
@@ -1101,10 +1106,20 @@ def spot_unknown_places(text: str, known: list[ResolvedName | SpottedName],
             located = _COMMA_REGION_BEFORE.search(text, max(0, place.start - 40), place.start)
             if located:
                 matches.append(located)
+    found = []
     for match in matches:
         group = next(k for k in range(1, match.re.groups + 1) if match.group(k) is not None)
-        start, end = match.span(group)
-        name = match.group(group)
+        found.append((match.group(group), *match.span(group)))
+    if any(word in lowered for word in _TIE_WORDS):
+        for tie in _TIE_AFTER_A_TOWN.finditer(text):
+            town = _TOWN_RIGHT_BEFORE.search(text, max(0, tie.start() - 40), tie.start())
+            if town is not None:
+                found.append((town.group(1), *town.span(1)))
+                if text.startswith("'", tie.start()) or text.startswith("’", tie.start()):
+                    before = _TOWN_AND_COMMA_BEFORE.search(text, max(0, town.start() - 40), town.start())
+                    if before is not None:
+                        found.append((before.group(1), *before.span(1)))
+    for name, start, end in found:
         if name.startswith("The ") and " " in name[4:]:  # "The Sovetsky District" opening a sentence
             name, start = name[4:], start + 4
         if name.split()[0].lower() in COMMON_WORDS or name.lower() in _NOT_NAMES or name.isupper() \
