@@ -393,6 +393,8 @@ def test_a_topic_a_habit_and_a_welcome_are_no_events(gazetteer):
     assert "cultural_event" not in event_types_in("Первыми пассажирами стали туристы, желающие побывать на ярмарке.")
     assert "cultural_event" not in event_types_in("«Оба наших города – признанные центры культуры и фестивалей.")
     assert "cultural_event" in event_types_in("В Мстиславле открылась ярмарка, на которую пришли все желающие.")
+    assert "cultural_event" not in event_types_in("На выставке форума гродненские предприятия представили технику.")
+    assert "cultural_event" not in event_types_in("На выставке достижений регионов брестчане представили свою продукцию.")
     assert "forum" in event_types_in("Предприниматели встретились на бизнес-форуме, где обсудили поставки техники.")
 
 
