@@ -590,6 +590,14 @@ _CARGO_WORDS = frozenset(["aid", "cargo", "lorries", "lorry", "trucks", "truck",
 _CARGO_ARRIVED = re.compile(r"\b(?:aid|cargo|lorr(?:y|ies)|trucks?|shipment|consignment|supplies)\b[^.;]{0,60}?"
                             r"\b(?:arrived|reached|came|was\s+delivered|were\s+delivered)\b", re.IGNORECASE)
 _RUSSIAN_TALKS = re.compile(r"\b(?:встреч|переговор|беседы|совещани)\w*")
+def _is_reception(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return "принял" in lowered and _RUSSIAN_RECEPTION.search(lowered) is not None \
+        and not _RUSSIAN_TALKS.search(lowered) and "обсуд" not in lowered
+
+
+_RUSSIAN_RECEPTION = re.compile(r"\bпринял\w*\s+(?:[\w-]+\s+){0,3}?(?:гост|делегаци)\w*"
+                                r"|\b(?:гост|делегаци)\w*\s+(?:[\w-]+\s+){0,3}?принял\w*")
 _RUSSIAN_NEVER_MET = re.compile(r"\bне\s+(?:встрет|встреча|видел)\w*|\bни\s+разу\b")
 _RUSSIAN_SALES = re.compile(r"\bконтракт\w*\s+(?:[\w-]+\s+){0,3}?на\s+(?:общую\s+)?сумму")
 _RUSSIAN_COOPERATION_DOCUMENT = re.compile(r"\b(?:соглашени|меморандум|программ|дорожн\w+\s+карт|план\w*\s+мероприяти"
@@ -1420,6 +1428,11 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
             events.append(replace(next(e for e in signed if e.event_type == "agreement_signed"),
                                   event_type="twinning_established", sectors=[]))
             sentence_of_event.append(number - 1)
+    meetings = [e for e in events if e.event_type == "meeting" and not e.background]
+    if meetings and all(_is_reception(e.sentence) for e in meetings):
+        # «Во вторник гостей принял председатель райисполкома», and no talks told anywhere: a courtesy reception
+        # of a children's group or a choir, part of their visit, not a meeting of the sides
+        events = [e for e in events if e not in meetings]
     strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text), gazetteer.capital_of)
     if strays:
         places = {i: p for i, p in places.items() if i not in strays}

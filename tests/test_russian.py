@@ -890,3 +890,12 @@ def test_a_province_named_after_its_capital_is_the_town_when_written_alone(gazet
     assert "forum" not in labels.event_types  # an assembly of people's power is a council, not a forum
     labels = _labels(gazetteer, "Браслав и Даугавпилс связал новый автобусный маршрут.")
     assert "daugavpils|lv|city" in labels.places
+
+
+def test_a_courtesy_reception_of_a_children_s_group_is_no_meeting_unless_talks_are_told(gazetteer):
+    labels = _labels(gazetteer, "Школьники из Валуек отдыхают в лагере на Зельвенщине. Во вторник гостей принял "
+                                "председатель Зельвенского райисполкома.")
+    assert "meeting" not in labels.event_types
+    labels = _labels(gazetteer, "Делегация Курска прибыла в Гомель. В первый день визита гостей принял председатель "
+                                "Гомельского горисполкома. Стороны провели переговоры о поставках техники.")
+    assert "meeting" in labels.event_types
