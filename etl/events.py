@@ -1429,9 +1429,10 @@ def extract_events(article: Article, gazetteer: Gazetteer) -> Extraction:
                                   event_type="twinning_established", sectors=[]))
             sentence_of_event.append(number - 1)
     meetings = [e for e in events if e.event_type == "meeting" and not e.background]
-    if meetings and all(_is_reception(e.sentence) for e in meetings):
-        # «Во вторник гостей принял председатель райисполкома», and no talks told anywhere: a courtesy reception
-        # of a children's group or a choir, part of their visit, not a meeting of the sides
+    signings = any(e.event_type in ("agreement_signed", "twinning_established") and not e.background for e in events)
+    if meetings and not signings and all(_is_reception(e.sentence) for e in meetings):
+        # «Во вторник гостей принял председатель райисполкома», and no talks or signing told anywhere: a courtesy
+        # reception of a children's group or a choir, part of their visit, not a meeting of the sides
         events = [e for e in events if e not in meetings]
     strays = _stray_small_towns(places, events, spotted, publisher_country(article.url, text), gazetteer.capital_of)
     if strays:
